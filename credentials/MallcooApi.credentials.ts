@@ -1,0 +1,120 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { chinaTimeStamp, mallcooSign } from './mallcooSignature';
+
+/** The sandbox's codes for a rejected identity; the platform does not publish its own. */
+const AUTH_FAILURE_CODES: Array<[number, string]> = [
+	[1001, 'A required header (AppID, PublicKey, TimeStamp or Sign) was not accepted'],
+	[1002, 'The AppID is not known to Mallcoo'],
+	[1003, 'The PublicKey does not belong to this AppID'],
+	[1004, 'The TimeStamp was refused: check the clock of the n8n server'],
+	[1005, 'The signature was refused: check the PrivateKey'],
+];
+
+/** Serializes the body once: the signed text and the sent text must be the same bytes. */
+function bodyText(body: IHttpRequestOptions['body']): string {
+	if (body === undefined || body === null || body === '') return '';
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	return JSON.stringify(body);
+}
+
+export class MallcooApi implements ICredentialType {
+	name = 'mallcooApi';
+
+	displayName = 'Mallcoo API';
+
+	icon: Icon = { light: 'file:../icons/mallcoo.svg', dark: 'file:../icons/mallcoo.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-mallcoo/n8n-nodes-mallcoo#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'AppID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Application ID assigned by Mallcoo (应用ID), sent in the AppID header',
+		},
+		{
+			displayName: 'Public Key',
+			name: 'publicKey',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Public key assigned by Mallcoo (公钥), sent in the PublicKey header',
+		},
+		{
+			displayName: 'Private Key',
+			name: 'privateKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Private key assigned by Mallcoo (私钥). Only used to compute each request\'s signature; it is never sent.',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://openapi10.mallcoo.cn',
+			description: 'Host of the Mallcoo open API. Point it at the Mallcoo sandbox or a proxy to test.',
+		},
+		{
+			displayName: 'Authorization Pages Base URL',
+			name: 'authBaseUrl',
+			type: 'string',
+			default: 'https://m.mallcoo.cn',
+			description: 'Host of the Mallcoo sign-in (OAuth) pages that shoppers are sent to',
+		},
+	];
+
+	/**
+	 * Signs every request, for the Mallcoo node and for the HTTP Request node alike:
+	 * TimeStamp in China time, Sign over the exact body text that is then sent.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const body = bodyText(requestOptions.body);
+		const timeStamp = chinaTimeStamp();
+		const publicKey = String(credentials.publicKey ?? '');
+		const sign = mallcooSign(publicKey, timeStamp, body, String(credentials.privateKey ?? ''));
+		return {
+			...requestOptions,
+			body,
+			headers: {
+				...requestOptions.headers,
+				AppID: String(credentials.appId ?? ''),
+				PublicKey: publicKey,
+				TimeStamp: timeStamp,
+				Sign: sign,
+				'Content-Type': 'application/json; charset=utf-8',
+			},
+		};
+	}
+
+	// A made-up ticket: a right key gets "ticket invalid", a wrong one an identity error.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/User/OAuth/v1/GetToken/ByTicket/',
+			method: 'POST',
+			body: { Ticket: 'n8n-credential-test' },
+		},
+		rules: AUTH_FAILURE_CODES.map(([code, message]) => ({
+			type: 'responseSuccessBody' as const,
+			properties: { key: 'Code', value: code, message },
+		})),
+	};
+}

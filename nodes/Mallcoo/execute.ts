@@ -1,0 +1,160 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { findOperation } from './operations';
+import { ItemParameters } from './operations/parameters';
+import type { ApiOperation, MallcooRequest, MallcooOperation } from './operations/types';
+import { CREDENTIAL_TYPE, callMallcoo, type TransportSettings } from './transport/request';
+import { forEachConcurrently, rateLimiter } from './transport/schedule';
+
+export const runOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	displayOptions: { hide: { operation: ['getAuthUrl'] } },
+	options: [
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 5,
+			description: 'How many requests may be in flight at once. Output order always follows the input.',
+		},
+		{
+			displayName: 'Max Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10 },
+			default: 3,
+			description:
+				'Attempts per item, the first included, on network errors, time-outs, HTTP 429 and 5xx. Opening a card and changing a mobile are retried only when the request surely never reached Mallcoo.',
+		},
+		{
+			displayName: 'Max Requests Per Second',
+			name: 'maxRequestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'A ceiling on the request rate across this node run, retries included. 0 means no ceiling.',
+		},
+		{
+			displayName: 'Retry Delay (Ms)',
+			name: 'retryDelay',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 500,
+			description: 'The wait before the first retry; each further retry doubles it, with random jitter',
+		},
+		{
+			displayName: 'Timeout (Ms)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 30000,
+			description: 'How long to wait for an answer to one request',
+		},
+	],
+};
+
+function errorJson(error: Error): IDataObject {
+	const json: IDataObject = { error: error.message };
+	const context = (error as { context?: IDataObject }).context;
+	const description = (error as { description?: string }).description;
+	if (description) json.description = description;
+	if (context?.mallcooCode !== undefined) {
+		json.code = context.mallcooCode;
+		json.mallcooMessage = context.mallcooMessage;
+	}
+	return json;
+}
+
+async function transportSettings(context: IExecuteFunctions): Promise<TransportSettings> {
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const setting = (name: string, fallback: number) =>
+		options[name] === undefined || options[name] === '' ? fallback : Number(options[name]);
+	return {
+		baseUrl: String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
+		timeoutMs: setting('timeout', 30000),
+		maxAttempts: Math.max(1, setting('maxAttempts', 3)),
+		retryDelayMs: setting('retryDelay', 500),
+		beforeAttempt: rateLimiter(setting('maxRequestsPerSecond', 0)),
+	};
+}
+
+function outputOf(operation: ApiOperation, data: IDataObject | undefined): IDataObject {
+	return operation.kind === 'read' ? (data ?? {}) : { success: true, ...data };
+}
+
+/**
+ * Runs the selected operation for every input item: first reads and checks all items (so bad
+ * input fails before anything is sent), then sends the requests concurrently. Output i always
+ * pairs with input i; with Continue On Fail a failed item becomes an error item in its place.
+ */
+export async function executeOperation(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation: MallcooOperation | undefined = findOperation(resource, operationName);
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${resource}/${operationName}" is not supported`);
+	}
+
+	const results: INodeExecutionData[] = new Array(items.length);
+	const settle = (itemIndex: number, json: IDataObject) => {
+		results[itemIndex] = { json, pairedItem: { item: itemIndex } };
+	};
+	const fail = (itemIndex: number, error: Error) => {
+		if (!this.continueOnFail()) throw error;
+		settle(itemIndex, errorJson(error));
+	};
+	const parametersOf = (itemIndex: number) => new ItemParameters(this, itemIndex, operation.properties);
+
+	if (operation.kind === 'local') {
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		const publicCredentials = {
+			appId: String(credentials.appId ?? ''),
+			publicKey: String(credentials.publicKey ?? ''),
+			authBaseUrl: String(credentials.authBaseUrl ?? ''),
+		};
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				settle(itemIndex, operation.run(parametersOf(itemIndex), publicCredentials));
+			} catch (error) {
+				fail(itemIndex, error as Error);
+			}
+		}
+		return [results];
+	}
+
+	const requests: Array<MallcooRequest | undefined> = items.map((_, itemIndex) => {
+		try {
+			return operation.buildRequest(parametersOf(itemIndex));
+		} catch (error) {
+			fail(itemIndex, error as Error);
+			return undefined;
+		}
+	});
+
+	const settings = await transportSettings(this);
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const concurrency = Math.max(1, Number(options.concurrency ?? 5) || 5);
+	await forEachConcurrently(items.length, concurrency, async (itemIndex) => {
+		const request = requests[itemIndex];
+		if (!request) return;
+		try {
+			settle(itemIndex, outputOf(operation, await callMallcoo(this, operation, request, settings, itemIndex)));
+		} catch (error) {
+			fail(itemIndex, error as Error);
+		}
+	});
+	return [results];
+}

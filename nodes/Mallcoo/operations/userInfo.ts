@@ -1,0 +1,156 @@
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import {
+	ACTIVITY_INTERESTS,
+	CONTACT_CHANNELS,
+	CONVEYANCE,
+	EDUCATION,
+	GENDER,
+	HAS_CHILDREN,
+	HOBBIES,
+	INCOME,
+	MARITAL_STATUS,
+	SHOPPING_CATEGORIES,
+} from './codes';
+import type { ItemParameters } from './parameters';
+
+/**
+ * The member fields the platform accepts in a `UserInfo` string, as one table: it generates the
+ * node's collection fields and turns their values into the platform's JSON.
+ */
+interface ProfileField {
+	name: string;
+	apiName: string;
+	displayName: string;
+	chinese: string;
+	type: 'string' | 'number' | 'options' | 'multiOptions' | 'boolean' | 'date';
+	options?: INodePropertyOptions[];
+}
+
+const field = (
+	name: string,
+	apiName: string,
+	displayName: string,
+	chinese: string,
+	type: ProfileField['type'] = 'string',
+	options?: INodePropertyOptions[],
+): ProfileField => ({ name, apiName, displayName, chinese, type, options });
+
+const NAME = field('userName', 'UserName', 'Name', '姓名');
+const GENDER_FIELD = field('gender', 'Gender', 'Gender', '性别', 'options', GENDER);
+const AGE = field('age', 'Age', 'Age', '年龄', 'number');
+const BIRTHDAY = field('birthday', 'Birthday', 'Birthday', '生日', 'date');
+const ADDRESS = field('address', 'Address', 'Address', '详细地址');
+
+/** What "Update" may change (user-api.txt: UserName, Gender, Age, Birthday, Address only). */
+export const UPDATABLE_FIELDS = [NAME, GENDER_FIELD, AGE, BIRTHDAY, ADDRESS];
+
+/** The documented sign-up fields of "Open With Profile". */
+export const SIGN_UP_FIELDS = [
+	NAME,
+	GENDER_FIELD,
+	AGE,
+	BIRTHDAY,
+	field('idNum', 'IDNum', 'ID Number', '身份证件号码'),
+	field('email', 'Email', 'Email', '邮箱'),
+	field('education', 'Education', 'Education', '学历', 'options', EDUCATION),
+	field('marital', 'Marital', 'Marital Status', '婚姻状况', 'options', MARITAL_STATUS),
+	field('hasChildren', 'HasChildren', 'Has Children', '是否有子女', 'options', HAS_CHILDREN),
+	field('childrenCount', 'ChildrenCount', 'Number of Children', '子女个数', 'number'),
+	ADDRESS,
+	field('business', 'Business', 'Occupation', '职业'),
+	field('income', 'Income', 'Income', '收入', 'options', INCOME),
+	field('conveyance', 'Conveyance', 'Usual Transport', '交通工具', 'options', CONVEYANCE),
+	field('wechat', 'Wechat', 'WeChat ID', '微信号'),
+	field('reference', 'Reference', 'Referrer', '推荐人'),
+	field('inviteCode', 'InviteCode', 'Invite Code', '邀请码'),
+	field('hobbyList', 'HobbyList', 'Hobbies', '业余爱好', 'multiOptions', HOBBIES),
+	field('thirdCardNo', 'ThirdCardNo', 'Third-Party Card Number', '第三方卡号'),
+	field('isPostal', 'IsPostal', 'Accepts Post', '是否接受邮递', 'boolean'),
+	field('focusInfoList', 'FocusInfoList', 'Interested In', '关注信息', 'multiOptions', SHOPPING_CATEGORIES),
+	field('acceptInfoTypeList', 'AcceptInfoTypeList', 'Contact Channels', '接收信息方式', 'multiOptions', CONTACT_CHANNELS),
+	field('shoppingInterestList', 'ShoppingInterestList', 'Shopping Preferences', '购物喜好', 'multiOptions', SHOPPING_CATEGORIES),
+	field('activeInterestList', 'ActiveInterestList', 'Activity Preferences', '活动喜好', 'multiOptions', ACTIVITY_INTERESTS),
+	field('carNo', 'CarNO', 'Car Plate Number', '车牌号'),
+	...Array.from({ length: 20 }, (_, index) =>
+		field(`remark${index + 1}`, `Remark${index + 1}`, `Remark ${index + 1}`, `备注${index + 1}`),
+	),
+];
+
+const DEFAULTS: Record<ProfileField['type'], unknown> = {
+	string: '',
+	number: 0,
+	options: 0,
+	multiOptions: [],
+	boolean: false,
+	date: '',
+};
+
+/** The fields as options of an n8n collection. */
+export function profileCollectionOptions(fields: ProfileField[]): INodeProperties[] {
+	return fields.map((profileField) => ({
+		displayName: profileField.displayName,
+		name: profileField.name,
+		type: profileField.type === 'date' ? 'dateTime' : profileField.type,
+		default: DEFAULTS[profileField.type],
+		description: `Mallcoo: ${profileField.apiName} (${profileField.chinese})`,
+		...(profileField.options ? { options: profileField.options } : {}),
+	})) as INodeProperties[];
+}
+
+/** `yyyy-MM-dd` from a date picker value, an ISO text, or a Luxon/JS date from an expression. */
+function toDay(parameters: ItemParameters, name: string, value: unknown): string {
+	const text =
+		value instanceof Date ? value.toISOString() : typeof value === 'object' && value ? String(value) : String(value);
+	const match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})/.exec(text.trim());
+	if (!match) parameters.fail(name, `must be a date like 1990-01-31, but is ${JSON.stringify(text)}`);
+	return `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
+}
+
+function codeList(parameters: ItemParameters, name: string, value: unknown): number[] {
+	const list = Array.isArray(value) ? value : String(value ?? '').split(',').filter((part) => part.trim() !== '');
+	return list.map((code) => parameters.integer(name, code));
+}
+
+/**
+ * The `UserInfo` string: JSON text, UTF-8 URL-encoded as the guide requires.
+ * `allText` gives every value as text with booleans as 0/1 and lists comma-joined, which is how
+ * the sign-up fields are documented; otherwise numbers stay numbers, as in the update example.
+ */
+export function encodeUserInfo(
+	parameters: ItemParameters,
+	collectionName: string,
+	fields: ProfileField[],
+	allText: boolean,
+): string {
+	const values = parameters.collection(collectionName);
+	const userInfo: IDataObject = {};
+	for (const profileField of fields) {
+		const value = values[profileField.name];
+		if (value === undefined || value === null || value === '') continue;
+		const label = `${collectionName}.${profileField.name}`;
+		let encoded: string | number;
+		switch (profileField.type) {
+			case 'number':
+			case 'options':
+				encoded = parameters.integer(label, value);
+				break;
+			case 'boolean':
+				encoded = value === true || value === 'true' || value === 1 || value === '1' ? 1 : 0;
+				break;
+			case 'multiOptions':
+				encoded = codeList(parameters, label, value).join(',');
+				break;
+			case 'date':
+				encoded = toDay(parameters, label, value);
+				break;
+			default:
+				encoded = String(value).trim();
+		}
+		userInfo[profileField.apiName] = allText ? String(encoded) : encoded;
+	}
+	if (Object.keys(userInfo).length === 0) {
+		parameters.fail(collectionName, 'needs at least one field: add one with "Add Field"');
+	}
+	return encodeURIComponent(JSON.stringify(userInfo));
+}
