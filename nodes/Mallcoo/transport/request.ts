@@ -66,14 +66,19 @@ function describeNetworkError(error: Error, settings: TransportSettings): Attemp
 		};
 	}
 	const notSent = code !== undefined && NOT_SENT_CODES.has(code);
-	return {
-		message: `Could not reach Mallcoo at ${settings.baseUrl}: ${code ?? error.message}`,
-		description: notSent
-			? 'Check the API Base URL in the Mallcoo credential and the network of the n8n server.'
-			: 'The connection broke before an answer arrived.',
-		transient: true,
-		notProcessed: notSent,
-	};
+	const reason = code ?? error.message;
+	return notSent
+		? {
+				message: `Could not connect to Mallcoo at ${settings.baseUrl} (${reason})`,
+				description: 'Check the API Base URL in the Mallcoo credential and the network of the n8n server.',
+				transient: true,
+				notProcessed: true,
+			}
+		: {
+				message: `The connection to Mallcoo broke before an answer arrived (${reason})`,
+				transient: true,
+				notProcessed: false,
+			};
 }
 
 const NOT_JSON = Symbol('not JSON');
@@ -207,12 +212,15 @@ export async function callMallcoo(
 		} else if (attemptNumber > 1) {
 			description = `Gave up after ${attemptNumber} attempts. ${description ?? ''}`.trim();
 		}
+		const message = `Mallcoo ${label} failed: ${failure.message}`;
 		const apiError = new NodeApiError(context.getNode(), failure.response ?? { message: failure.message }, {
-			message: `Mallcoo ${label} failed: ${failure.message}`,
+			message,
 			description,
 			httpCode: failure.httpCode,
 			itemIndex,
 		});
+		// NodeApiError swaps a message that mentions a network code (ECONNRESET, ...) for a generic one.
+		apiError.message = message;
 		if (failure.response?.Code !== undefined) {
 			apiError.context.mallcooCode = failure.response.Code;
 			apiError.context.mallcooMessage = failure.response.Message;

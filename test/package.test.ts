@@ -1,0 +1,76 @@
+/**
+ * What n8n installs: the built package loads as n8n loads it, and `npm pack` ships the compiled
+ * node, credential, icons and codex, and nothing of the tests, the sandbox or the scripts.
+ */
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+import { request } from 'undici';
+
+import { useSandbox } from './helpers/sandbox';
+
+const require = createRequire(import.meta.url);
+const pkg = require('../package.json');
+
+describe('npm pack', () => {
+	const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }))[0] as {
+		files: Array<{ path: string }>;
+	};
+	const files = packed.files.map((file) => file.path);
+
+	it('contains what package.json declares to n8n, both icons and the codex', () => {
+		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(files).toContain(entry);
+		expect(files).toEqual(
+			expect.arrayContaining(['dist/icons/mallcoo.svg', 'dist/icons/mallcoo.dark.svg', 'dist/nodes/Mallcoo/Mallcoo.node.json', 'package.json']),
+		);
+	});
+
+	it('contains nothing of the tests, the sandbox or the sources', () => {
+		expect(files.filter((file) => /(^|\/)(test|sandbox|scripts|bench)\/|\.ts$|\.test\./.test(file))).toEqual([]);
+	});
+
+	it('declares no runtime dependencies and n8n-workflow as a peer', () => {
+		expect(pkg.dependencies ?? {}).toEqual({});
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+	});
+});
+
+describe('the built package', () => {
+	it('loads as n8n loads it, with the contract names', () => {
+		const { Mallcoo } = require('../dist/nodes/Mallcoo/Mallcoo.node.js');
+		const { MallcooApi } = require('../dist/credentials/MallcooApi.credentials.js');
+		const node = new Mallcoo();
+		expect(node.description.name).toBe('mallcoo');
+		expect(node.description.usableAsTool).toBe(true);
+		expect(new MallcooApi().name).toBe('mallcooApi');
+		const codex = require('../dist/nodes/Mallcoo/Mallcoo.node.json');
+		expect(codex.node).toBe(`${pkg.name}.mallcoo`);
+	});
+});
+
+describe('the credential test', () => {
+	const fixture = useSandbox();
+
+	/** What n8n's credential tester does with `test`: send it signed, then apply the rules. */
+	async function testCredential(privateKey: string) {
+		const { MallcooApi } = require('../dist/credentials/MallcooApi.credentials.js');
+		const credential = new MallcooApi();
+		const credentials = { ...fixture.credentials, privateKey };
+		const { request: testRequest, rules } = credential.test;
+		expect(testRequest.baseURL).toBe('={{$credentials.baseUrl.replace(/\\/+$/, "")}}');
+		const signed = await credential.authenticate(credentials, { ...testRequest, baseURL: `${fixture.sandbox.url}/` });
+		const response = await request(`${fixture.sandbox.url}${testRequest.url}`, { method: 'POST', body: signed.body, headers: signed.headers });
+		const body = (await response.body.json()) as Record<string, unknown>;
+		const failed = rules.find((rule: { properties: { key: string; value: unknown } }) => body[rule.properties.key] === rule.properties.value);
+		return failed ? { status: 'Error', message: failed.properties.message } : { status: 'OK' };
+	}
+
+	it('passes with the right key', async () => {
+		expect(await testCredential(fixture.credentials.privateKey)).toEqual({ status: 'OK' });
+	});
+
+	it('fails with a wrong private key, saying so', async () => {
+		expect(await testCredential('not-the-private-key')).toEqual({ status: 'Error', message: 'The signature was refused: check the PrivateKey' });
+	});
+});
