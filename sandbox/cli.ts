@@ -1,0 +1,70 @@
+/**
+ * Runs the Mallcoo sandbox for people and for out-of-process tests:
+ *   npx tsx sandbox/cli.ts [--port 3010] [--host 127.0.0.1] [--latency 0] [--members 0]
+ * Port also from MALLCOO_SANDBOX_PORT. Stops cleanly on SIGINT/SIGTERM.
+ */
+import { OAUTH_PAGES, SEED_MEMBERS, startSandbox } from './server';
+
+function option(name: string): string | undefined {
+	const args = process.argv.slice(2);
+	for (let i = 0; i < args.length; i++) {
+		if (args[i] === `--${name}`) return args[i + 1];
+		if (args[i].startsWith(`--${name}=`)) return args[i].slice(name.length + 3);
+	}
+	return undefined;
+}
+
+function numberOption(name: string, fallback: number): number {
+	const text = option(name) ?? (name === 'port' ? process.env.MALLCOO_SANDBOX_PORT : undefined);
+	if (text === undefined || text === '') return fallback;
+	const value = Number(text);
+	if (!Number.isInteger(value) || value < 0) {
+		process.stderr.write(`--${name} must be a whole number, got "${text}"\n`);
+		process.exit(2);
+	}
+	return value;
+}
+
+async function main(): Promise<void> {
+	const sandbox = await startSandbox({
+		port: numberOption('port', 3010),
+		host: option('host') ?? '127.0.0.1',
+		latencyMs: numberOption('latency', 0),
+		generatedMembers: numberOption('members', 0),
+	});
+	const { appId, publicKey, privateKey } = sandbox.credentials;
+	const callback = encodeURIComponent('http://localhost:5678/webhook/mallcoo-callback');
+	const lines = [
+		`Mallcoo sandbox listening on ${sandbox.url}`,
+		'',
+		'n8n credential "Mallcoo API":',
+		`  AppID           ${appId}`,
+		`  Public Key      ${publicKey}`,
+		`  Private Key     ${privateKey}`,
+		`  API Base URL    ${sandbox.url}`,
+		`  Auth Base URL   ${sandbox.url}`,
+		'',
+		`Members: ${sandbox.members.count} (${SEED_MEMBERS.length} seeded${sandbox.members.count > SEED_MEMBERS.length ? ', then 13900000001...' : ''})`,
+		...SEED_MEMBERS.slice(0, 3).map((m) => `  ${m.Mobile}  ${m.UserName}  ${m.Card ? `${m.Card.MallCardName} ${m.Card.MallCardNo}` : 'no card'}  OpenUserID ${m.OpenUserID}`),
+		`  ${SEED_MEMBERS[SEED_MEMBERS.length - 1].Mobile}  ${SEED_MEMBERS[SEED_MEMBERS.length - 1].UserName}  (registered, no card)`,
+		'',
+		`Sign-in page:    ${sandbox.url}${OAUTH_PAGES[0]}?AppID=${appId}&PublicKey=${publicKey}&CallbackUrl=${callback}`,
+		'                 (add &sandboxMobile=13800000002 to sign in as another member)',
+		`Control API:     ${sandbox.url}/__sandbox/health | requests | reset | latency | faults | members | ticket`,
+		...(sandbox.latencyMs ? [`Latency:         ${sandbox.latencyMs} ms per API answer`] : []),
+		'Ctrl+C to stop.',
+	];
+	process.stdout.write(`${lines.join('\n')}\n`);
+
+	const stop = (signal: string) => {
+		process.stdout.write(`\n${signal}: stopping the sandbox\n`);
+		sandbox.close().then(() => process.exit(0));
+	};
+	process.once('SIGINT', () => stop('SIGINT'));
+	process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error) => {
+	process.stderr.write(`Mallcoo sandbox failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+	process.exit(1);
+});

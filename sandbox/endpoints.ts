@@ -1,0 +1,370 @@
+import { ApiError, parameterError, SANDBOX_CODES } from './codes';
+import {
+	integerList,
+	optionalInteger,
+	optionalString,
+	profilePatch,
+	requiredNewMobile,
+	requiredString,
+	UPDATABLE_FIELDS,
+	urlDecoded,
+	userInfoObject,
+	type Body,
+	type ProfilePatch,
+} from './params';
+import {
+	cardType,
+	chinaDateTime,
+	DEFAULT_CARD_TYPE_ID,
+	emptyProfile,
+	openUserIdFor,
+	TOKEN_EXPIRES_MINUTES,
+	userTokenFor,
+	type Member,
+	type MemberStore,
+} from './store';
+
+/**
+ * The 21 user endpoints of user-api.txt as a table. A handler validates (2001), looks up
+ * (3xxx), changes the store and returns `Data` (undefined for writes that document none).
+ */
+
+export interface EndpointContext {
+	store: MemberStore;
+	/** Date.now() when the request was handled. */
+	now: number;
+}
+
+export interface Endpoint {
+	/** Path exactly as in user-api.txt; matched case-insensitively, trailing slash optional. */
+	path: string;
+	/** The page title in user-api.txt. */
+	title: string;
+	handle(body: Body, ctx: EndpointContext): unknown;
+}
+
+// Field lists per endpoint, in the documents' order: BaseInfo and AdvancedInfo differ.
+const USER_FIELDS = ['OpenUserID', 'NickName', 'Avatar', 'Mobile', 'InternationalMobileCode', 'WXOpenID'];
+const PERSON_FIELDS = ['UserName', 'Gender', 'Age', 'Birthday'];
+const CARD_FIELDS = ['MallCardNo', 'MallCardName', 'ThirdPartyCardID', 'ThirdPartyCardNo', 'Score'];
+
+const TICKET_FIELDS = ['OpenUserID', 'NickName', 'Avatar', 'Mobile', 'WXOpenID', 'UserToken', 'Expires', ...PERSON_FIELDS];
+const BASE_BY_TOKEN_FIELDS = [...USER_FIELDS, 'UserToken', 'Expires', ...PERSON_FIELDS];
+const BASE_FIELDS = [...USER_FIELDS, ...PERSON_FIELDS, 'UserCreateTime'];
+const BASE_BY_ALI_FIELDS = [...USER_FIELDS, ...PERSON_FIELDS];
+const ADVANCED_BY_TOKEN_FIELDS = [
+	...USER_FIELDS.slice(0, 5), 'UserToken', 'WXOpenID', ...CARD_FIELDS, 'Expires', 'MallCardTypeID',
+	...PERSON_FIELDS, 'UserCreateTime', 'MallCardApplyTime',
+];
+const ADVANCED_FIELDS = [...USER_FIELDS, ...CARD_FIELDS, 'MallCardTypeID', ...PERSON_FIELDS, 'UserCreateTime', 'MallCardApplyTime'];
+const PROFILE_FIELDS = [
+	...ADVANCED_FIELDS,
+	'IDNum', 'Email', 'Education', 'Marital', 'HasChildren', 'ChildrenCount', 'ProvincialAreas', 'Address', 'Business',
+	'Income', 'Conveyance', 'Wechat', 'Reference', 'HobbyList', 'ThirdCardNo', 'IsPostal', 'FocusInfoList',
+	'AcceptInfoTypeList', 'ShoppingInterestList', 'ActiveInterestList', 'CarNO', 'InviteCode',
+	...Array.from({ length: 20 }, (_, i) => `Remark${i + 1}`),
+];
+
+const NO_CARD = { MallCardNo: '', MallCardName: '', ThirdPartyCardID: '', ThirdPartyCardNo: '', Score: 0, MallCardTypeID: null, MallCardApplyTime: '' };
+
+/** Every field a response can name, in one flat record; then each endpoint picks its own. */
+function pick(m: Member, fields: string[], slashDates = false): Body {
+	const { Card, Profile, ...user } = m;
+	const flat: Body = { ...user, ...(Card ?? NO_CARD), ...Profile, Expires: TOKEN_EXPIRES_MINUTES };
+	if (slashDates) {
+		// GetMemberInfo's example writes DateTime fields as 2013/10/24 10:47:45.
+		for (const key of ['UserCreateTime', 'MallCardApplyTime']) flat[key] = String(flat[key]).replace(/-/g, '/');
+	}
+	const out: Body = {};
+	for (const field of fields) out[field] = structuredClone(flat[field]);
+	return out;
+}
+
+const userNotFound = () => new ApiError(SANDBOX_CODES.NOT_FOUND_MEMBER, '用户不存在 (user not found)');
+const memberNotFound = () => new ApiError(SANDBOX_CODES.NOT_FOUND_MEMBER, '会员不存在 (member not found)');
+
+type Key = 'Mobile' | 'OpenUserID' | 'WXOpenID' | 'AliUserID' | 'MallCardNo';
+
+function findUser(body: Body, ctx: EndpointContext, key: Key, notFound = userNotFound): Member {
+	const value = requiredString(body, key, key === 'OpenUserID' ? ['OpenUserId'] : []);
+	const found = ctx.store.find(key, value);
+	if (!found) throw notFound();
+	return found;
+}
+
+/** A user by UserToken: an unknown token is 3003, not "not found". */
+function byToken(body: Body, ctx: EndpointContext): Member {
+	const found = ctx.store.find('UserToken', requiredString(body, 'UserToken'));
+	if (!found) throw new ApiError(SANDBOX_CODES.BAD_USER_TOKEN, 'UserToken 无效或已过期 (UserToken invalid)');
+	return found;
+}
+
+/** AdvancedInfo reads need a card: a registered user without one is not a member. */
+function withCard(m: Member): Member {
+	if (!m.Card) throw memberNotFound();
+	return m;
+}
+
+function applyPatch(m: Member, patch: ProfilePatch): void {
+	Object.assign(m, patch.member);
+	Object.assign(m.Profile, patch.profile);
+}
+
+/**
+ * Opens a card (both Open endpoints): a new user if the mobile is unknown, or the card a
+ * registered user lacks; a mobile that already holds a card is 3004. The platform opens the
+ * typed card asynchronously; the sandbox does it at once so the next read sees it.
+ */
+export function openCard(ctx: EndpointContext, mobile: string, typeId: number, dataSource: number | undefined, patch?: ProfilePatch): Body {
+	const { store, now } = ctx;
+	const type = cardType(typeId);
+	if (!type) throw parameterError('MallCardTypeID', `会员卡类型 ${typeId} 不存在 (unknown card type)`);
+	let m = store.find('Mobile', mobile);
+	if (m?.Card) throw new ApiError(SANDBOX_CODES.MOBILE_TAKEN, '该手机号已注册会员 (mobile already registered)');
+	if (!m) m = store.add(newUser(ctx, mobile));
+	const numbers = store.nextCardNumbers();
+	store.update(m, (user) => {
+		user.Card = {
+			...numbers,
+			ThirdPartyCardNo: numbers.MallCardNo,
+			MallCardTypeID: type.MallCardTypeID,
+			MallCardName: type.MallCardName,
+			Score: 0,
+			MallCardApplyTime: chinaDateTime(now),
+			MallCardStatus: 1,
+			VipGrade: type.VipGrade,
+		};
+		user.IsDevTrans = true;
+		user.DataSource = dataSource ?? null;
+		if (patch) applyPatch(user, patch);
+	});
+	return { OpenUserID: m.OpenUserID };
+}
+
+function newUser(ctx: EndpointContext, mobile: string): Member {
+	// Derived from the mobile so runs are repeatable; suffixed if a re-keyed member holds it.
+	let openUserId = openUserIdFor(mobile);
+	for (let n = 1; ctx.store.find('OpenUserID', openUserId); n++) openUserId = openUserIdFor(`${mobile}#${n}`);
+	return {
+		OpenUserID: openUserId,
+		NickName: `Mallcoo${openUserId.slice(0, 5)}`,
+		Avatar: 'http://i1.mallcoo.cn/mc/default_0.png',
+		Mobile: mobile,
+		InternationalMobileCode: '',
+		WXOpenID: '',
+		AliUserID: '',
+		UserToken: userTokenFor(openUserId),
+		UserName: '',
+		Gender: 0,
+		Age: null,
+		Birthday: '',
+		UserCreateTime: chinaDateTime(ctx.now),
+		Card: null,
+		Profile: emptyProfile(),
+		TagIDs: [],
+		IsDevTrans: false,
+		DataSource: null,
+		MobileHistory: [],
+	};
+}
+
+function byThirdPartyCardId(body: Body, ctx: EndpointContext): Member {
+	const found = ctx.store.find('ThirdPartyCardID', requiredString(body, 'ThirdPartyCardID'));
+	if (!found) throw new ApiError(SANDBOX_CODES.NOT_FOUND_THIRD_PARTY_CARD, '第三方会员ID不存在 (ThirdPartyCardID not found)');
+	return found;
+}
+
+/** UpdateDic is a Dictionary<string,string> on the platform: numbers are taken as their text. */
+function dicText(dic: Body, key: string, required: boolean): string | undefined {
+	const value = dic[key];
+	if (value === undefined || value === null) {
+		if (required) throw parameterError(`UpdateDic.${key}`);
+		return undefined;
+	}
+	if ((typeof value !== 'string' && typeof value !== 'number') || String(value) === '') throw parameterError(`UpdateDic.${key}`);
+	return String(value);
+}
+
+const UPDATE_DIC_KEYS = ['VipGrade', 'Bonus', 'ThirdPartyCardID', 'ThirdPartyCardNo'];
+
+function syncFromCrm(body: Body, ctx: EndpointContext): undefined {
+	requiredString(body, 'ThirdPartyCardID');
+	const dic = body.UpdateDic;
+	if (!dic || typeof dic !== 'object' || Array.isArray(dic)) throw parameterError('UpdateDic', '必须是对象 (must be an object)');
+	const updateDic = dic as Body;
+	for (const key of Object.keys(updateDic)) {
+		if (!UPDATE_DIC_KEYS.includes(key)) throw parameterError(`UpdateDic.${key}`, `不支持 (only ${UPDATE_DIC_KEYS.join(', ')})`);
+	}
+	const vipGrade = dicText(updateDic, 'VipGrade', true)!;
+	const bonusText = dicText(updateDic, 'Bonus', true)!;
+	const bonus = Number(bonusText);
+	if (!Number.isFinite(bonus) || !/^-?\d+(\.\d+)?$/.test(bonusText)) throw parameterError('UpdateDic.Bonus', '必须是数字 (must be a number)');
+	const newId = dicText(updateDic, 'ThirdPartyCardID', false);
+	const newNo = dicText(updateDic, 'ThirdPartyCardNo', false);
+
+	const m = byThirdPartyCardId(body, ctx);
+	const holder = newId ? ctx.store.find('ThirdPartyCardID', newId) : undefined;
+	if (holder && holder !== m) throw parameterError('UpdateDic.ThirdPartyCardID', '已被其他会员使用 (already used by another member)');
+	const grade = CARD_GRADES.get(vipGrade);
+	ctx.store.update(m, ({ Card }) => {
+		const card = Card!;
+		card.VipGrade = vipGrade;
+		card.Score = bonus;
+		// A CRM grade that maps onto a card type moves the card to it; others are only stored.
+		if (grade) Object.assign(card, { MallCardTypeID: grade.MallCardTypeID, MallCardName: grade.MallCardName });
+		if (newId) card.ThirdPartyCardID = newId;
+		if (newNo) card.ThirdPartyCardNo = newNo;
+	});
+	return undefined;
+}
+
+const CARD_GRADES = new Map([101, 102, 103, 104].map((id) => [cardType(id)!.VipGrade, cardType(id)!]));
+
+function changeTags(body: Body, ctx: EndpointContext, add: boolean): undefined {
+	const mobile = requiredString(body, 'Mobile');
+	const tags = integerList(body, 'TagIDList');
+	optionalString(body, 'Desc');
+	const m = ctx.store.find('Mobile', mobile);
+	if (!m) throw memberNotFound();
+	ctx.store.update(m, (user) => {
+		user.TagIDs = add ? [...new Set([...user.TagIDs, ...tags])] : user.TagIDs.filter((tag) => !tags.includes(tag));
+	});
+	return undefined;
+}
+
+export const ENDPOINTS: readonly Endpoint[] = [
+	{
+		path: '/User/OAuth/v1/GetToken/ByTicket/',
+		title: '获取UserToken',
+		handle(body, ctx) {
+			const ticket = requiredString(body, 'Ticket');
+			const m = ctx.store.redeemTicket(ticket, ctx.now);
+			if (!m) throw new ApiError(SANDBOX_CODES.BAD_TICKET, 'Ticket 无效或已过期 (Ticket invalid or expired)');
+			return pick(m, TICKET_FIELDS);
+		},
+	},
+	{ path: '/User/BaseInfo/v1/Get/ByToken/', title: '根据UserToken获取用户信息', handle: (body, ctx) => pick(byToken(body, ctx), BASE_BY_TOKEN_FIELDS) },
+	{ path: '/User/BaseInfo/v1/Get/ByOpenUserID/', title: '根据用户ID获取用户信息', handle: (body, ctx) => pick(findUser(body, ctx, 'OpenUserID'), BASE_FIELDS) },
+	{ path: '/User/BaseInfo/v1/Get/ByWXOpenID/', title: '根据微信OpenID获取用户信息', handle: (body, ctx) => pick(findUser(body, ctx, 'WXOpenID'), BASE_FIELDS) },
+	{ path: '/User/BaseInfo/v1/Get/ByAliUserID/', title: '根据支付宝ID获取用户信息', handle: (body, ctx) => pick(findUser(body, ctx, 'AliUserID'), BASE_BY_ALI_FIELDS) },
+	{ path: '/User/AdvancedInfo/v1/Get/ByToken/', title: '根据UserToken获取会员信息', handle: (body, ctx) => pick(withCard(byToken(body, ctx)), ADVANCED_BY_TOKEN_FIELDS) },
+	...(
+		[
+			['Mobile', '根据手机号获取会员信息'],
+			['MallCardNo', '根据会员卡号获取会员信息'],
+			['OpenUserID', '根据用户ID获取会员信息'],
+			['WXOpenID', '根据微信OpenID获取会员信息'],
+			['AliUserID', '根据支付宝ID获取会员信息'],
+		] as const
+	).map(
+		([key, title]): Endpoint => ({
+			path: `/User/AdvancedInfo/v1/Get/By${key}/`,
+			title,
+			handle: (body, ctx) => pick(withCard(findUser(body, ctx, key, memberNotFound)), ADVANCED_FIELDS),
+		}),
+	),
+	{
+		path: '/User/AdvancedInfo/v1/GetMemberInfo/ByMobile/',
+		title: '根据手机号获取用户资料',
+		handle: (body, ctx) => pick(findUser(body, ctx, 'Mobile'), PROFILE_FIELDS, true),
+	},
+	{ path: '/User/AdvancedInfo/v1/Update/ByThirdPartyCardID/', title: '会员信息变更', handle: syncFromCrm },
+	{
+		path: '/User/AdvancedInfo/v1/UpdateStatus/ByThirdPartyCardID',
+		title: '根据会员ID更新状态',
+		handle(body, ctx) {
+			const status = optionalInteger(body, 'MallCardStatus') ?? -1;
+			const m = byThirdPartyCardId(body, ctx);
+			ctx.store.update(m, (user) => {
+				if (status === -1) user.Card = null; // -1 deletes the card; the user stays
+				else user.Card!.MallCardStatus = status;
+			});
+			return undefined;
+		},
+	},
+	{ path: '/User/BaseInfo/v1/AddTag/', title: '根据手机号给会员打标签', handle: (body, ctx) => changeTags(body, ctx, true) },
+	{ path: '/User/BaseInfo/v1/DelTag/', title: '根据手机号删除会员标签', handle: (body, ctx) => changeTags(body, ctx, false) },
+	{
+		path: '/User/AdvancedInfo/v1/Check/IsDevTrans/',
+		title: '查询会员是否为本应用转化',
+		handle(body, ctx) {
+			const mobile = optionalString(body, 'Mobile');
+			const cardNo = optionalString(body, 'MallCardNo');
+			if (!mobile && !cardNo) throw parameterError('Mobile/MallCardNo', '二选一必填 (one of them is required)');
+			const m = mobile ? ctx.store.find('Mobile', mobile) : ctx.store.find('MallCardNo', cardNo!);
+			if (!m?.Card) throw memberNotFound();
+			return { MembIsDevTrans: m.IsDevTrans };
+		},
+	},
+	{
+		path: '/User/MallCard/v1/Open/ByMobile/',
+		title: '手机号直接开通会员卡',
+		handle(body, ctx) {
+			const mobile = requiredNewMobile(body, 'Mobile');
+			return openCard(ctx, mobile, DEFAULT_CARD_TYPE_ID, optionalInteger(body, 'DataSource'));
+		},
+	},
+	{
+		path: '/User/MallCard/v1/Open/ByMallCardTypeID/',
+		title: '手机号直接开通会员卡(支持开卡字段及会员卡类型)',
+		handle(body, ctx) {
+			const mobile = requiredNewMobile(body, 'Mobile');
+			// Documented as optional in effect: "不传开卡类型为默认等级".
+			const typeId = optionalInteger(body, 'MallCardTypeID') ?? DEFAULT_CARD_TYPE_ID;
+			const userInfo = body.UserInfo === undefined || body.UserInfo === null ? undefined : profilePatch(userInfoObject(body.UserInfo));
+			return openCard(ctx, mobile, typeId, optionalInteger(body, 'DataSource'), userInfo);
+		},
+	},
+	{
+		path: '/User/AdvancedInfo/v1/Update/ByMobile/',
+		title: '根据手机号更新会员信息',
+		handle(body, ctx) {
+			const mobile = requiredString(body, 'Mobile');
+			const patch = profilePatch(userInfoObject(body.UserInfo), UPDATABLE_FIELDS);
+			const m = ctx.store.find('Mobile', mobile);
+			if (!m) throw memberNotFound();
+			ctx.store.update(m, (user) => applyPatch(user, patch));
+			return undefined;
+		},
+	},
+	{
+		path: '/User/AdvancedInfo/v1/ChangeOnlineUserMobile/',
+		title: '根据会员旧手机号更新会员新手机号',
+		handle(body, ctx) {
+			const mobile = requiredNewMobile(body, 'Mobile');
+			const oldMobile = requiredString(body, 'OldMobile');
+			const thirdCrmRefId = optionalString(body, 'ThirdCRMRefID');
+			const remark = optionalString(body, 'Remark');
+			const updator = optionalString(body, 'Updator');
+			// Decoded before any change: a 2001 must leave the store untouched.
+			const change = {
+				Remark: remark === undefined ? null : urlDecoded(remark, 'Remark'),
+				Updator: updator === undefined ? null : urlDecoded(updator, 'Updator'),
+			};
+			const updatorId = optionalInteger(body, 'UpdatorID');
+			const m = ctx.store.find('Mobile', oldMobile);
+			if (!m) throw memberNotFound();
+			if (ctx.store.find('Mobile', mobile)) throw new ApiError(SANDBOX_CODES.MOBILE_TAKEN, '新手机号已注册 (new mobile already registered)');
+			ctx.store.update(m, (user) => {
+				user.MobileHistory.push({
+					OldMobile: oldMobile,
+					Mobile: mobile,
+					ThirdCRMRefID: thirdCrmRefId ?? null,
+					...change,
+					UpdatorID: updatorId ?? null,
+					At: chinaDateTime(ctx.now),
+				});
+				user.Mobile = mobile;
+			});
+			return undefined;
+		},
+	},
+];
+
+const normalize = (path: string) => path.replace(/\/+$/, '').toLowerCase();
+const BY_PATH = new Map(ENDPOINTS.map((endpoint) => [normalize(endpoint.path), endpoint]));
+
+/** IIS-like matching: case-insensitive, with or without the trailing slash. */
+export function findEndpoint(path: string): Endpoint | undefined {
+	return BY_PATH.get(normalize(path));
+}
