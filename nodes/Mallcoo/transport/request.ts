@@ -3,6 +3,7 @@ import {
 	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
+	type IWebhookFunctions,
 	type IHttpRequestOptions,
 	type IN8nHttpFullResponse,
 	type JsonObject,
@@ -11,6 +12,9 @@ import {
 import type { ApiOperation, MallcooRequest } from '../operations/types';
 
 export const CREDENTIAL_TYPE = 'mallcooApi';
+
+/** The node runs requests from execute(); the OAuth trigger from its webhook. */
+export type MallcooContext = IExecuteFunctions | IWebhookFunctions;
 
 export interface TransportSettings {
 	baseUrl: string;
@@ -146,7 +150,7 @@ function readEnvelope(response: IN8nHttpFullResponse): AttemptResult {
 }
 
 async function attempt(
-	context: IExecuteFunctions,
+	context: MallcooContext,
 	request: MallcooRequest,
 	settings: TransportSettings,
 ): Promise<AttemptResult> {
@@ -189,7 +193,7 @@ function backoffMs(attemptNumber: number, settings: TransportSettings, failure: 
  * retried only when the platform cannot have acted on it.
  */
 export async function callMallcoo(
-	context: IExecuteFunctions,
+	context: MallcooContext,
 	operation: ApiOperation,
 	request: MallcooRequest,
 	settings: TransportSettings,
