@@ -15,7 +15,7 @@ const UNKNOWN_MOBILE = '13700000000';
 const getByMobile = { resource: 'member', operation: 'get', findBy: 'mobile', mobile: '={{ $json.mobile }}', options: { retryDelay: 10 } };
 const threeItems = [{ mobile: ada.Mobile }, { mobile: UNKNOWN_MOBILE }, { mobile: bea.Mobile }];
 
-const run = (continueOnFail: boolean, items = threeItems, parameters: Record<string, unknown> = getByMobile) =>
+const run = (continueOnFail: boolean, items: Array<Record<string, unknown>> = threeItems, parameters: Record<string, unknown> = getByMobile) =>
 	runMallcoo({ parameters, items, credentials: fixture.credentials, continueOnFail });
 
 describe('a business error (Code ≠ 1)', () => {

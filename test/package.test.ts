@@ -22,7 +22,13 @@ describe('npm pack', () => {
 	it('contains what package.json declares to n8n, both icons and the codex', () => {
 		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(files).toContain(entry);
 		expect(files).toEqual(
-			expect.arrayContaining(['dist/icons/mallcoo.svg', 'dist/icons/mallcoo.dark.svg', 'dist/nodes/Mallcoo/Mallcoo.node.json', 'package.json']),
+			expect.arrayContaining([
+				'dist/icons/mallcoo.svg',
+				'dist/icons/mallcoo.dark.svg',
+				'dist/nodes/Mallcoo/Mallcoo.node.json',
+				'dist/nodes/MallcooOAuthTrigger/MallcooOAuthTrigger.node.json',
+				'package.json',
+			]),
 		);
 	});
 
@@ -46,6 +52,11 @@ describe('the built package', () => {
 		expect(new MallcooApi().name).toBe('mallcooApi');
 		const codex = require('../dist/nodes/Mallcoo/Mallcoo.node.json');
 		expect(codex.node).toBe(`${pkg.name}.mallcoo`);
+		const { MallcooOAuthTrigger } = require('../dist/nodes/MallcooOAuthTrigger/MallcooOAuthTrigger.node.js');
+		const trigger = new MallcooOAuthTrigger();
+		expect(trigger.description.name).toBe('mallcooOAuthTrigger');
+		expect(trigger.description.credentials).toEqual([expect.objectContaining({ name: 'mallcooApi' })]);
+		expect(require('../dist/nodes/MallcooOAuthTrigger/MallcooOAuthTrigger.node.json').node).toBe(`${pkg.name}.mallcooOAuthTrigger`);
 	});
 });
 

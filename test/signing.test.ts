@@ -63,7 +63,7 @@ describe('the credential signs what it sends', () => {
 	});
 
 	it('is refused when signed with another private key', async () => {
-		const wrong = await new MallcooApi().authenticate({ ...fixture.credentials, privateKey: 'not-the-key' }, { body: { Mobile: '13800000001' } });
+		const wrong = await new MallcooApi().authenticate({ ...fixture.credentials, privateKey: 'not-the-key' }, { url: '/User/AdvancedInfo/v1/Get/ByMobile/', body: { Mobile: '13800000001' } });
 		const response = await request(`${fixture.sandbox.url}/User/AdvancedInfo/v1/Get/ByMobile/`, {
 			method: 'POST',
 			body: wrong.body as string,

@@ -46,25 +46,27 @@ class TestItems implements INodeType {
 
 const credentialType = new MallcooApi();
 
-const nodeTypes: INodeTypes = {
-	getByName: (name: string) => byName(name),
-	getByNameAndVersion: (name: string) => byName(name),
-	getKnownTypes: () => ({}),
-} as unknown as INodeTypes;
-
-const TYPES: Record<string, INodeType> = {
-	'n8n-nodes-mallcoo.mallcoo': new Mallcoo(),
-	'test.testItems': new TestItems(),
-};
-
-function byName(name: string): INodeType {
-	const type = TYPES[name];
-	if (!type) throw new Error(`Unknown node type ${name}`);
-	return type;
+/** The node types a test workflow may use, by the type names workflows reference. */
+export function nodeTypesOf(types: Record<string, INodeType>): INodeTypes {
+	const byName = (name: string): INodeType => {
+		const type = types[name];
+		if (!type) throw new Error(`Unknown node type ${name}`);
+		return type;
+	};
+	return {
+		getByName: byName,
+		getByNameAndVersion: byName,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
 }
 
+const nodeTypes = nodeTypesOf({
+	'n8n-nodes-mallcoo.mallcoo': new Mallcoo(),
+	'test.testItems': new TestItems(),
+});
+
 /** Hands the node its decrypted credential and signs through the credential's own `authenticate`, as n8n does. */
-class TestCredentialsHelper extends ICredentialsHelper {
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly data: ICredentialDataDecryptedObject) {
 		super();
 	}
@@ -97,8 +99,12 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-function additionalData(credentials: ICredentialDataDecryptedObject): IWorkflowExecuteAdditionalData {
-	const base = 'http://127.0.0.1:5678';
+/** What n8n's server hands the engine: URLs, the credentials helper, hooks; `extra` adds or replaces. */
+export function testAdditionalData(
+	credentials: ICredentialDataDecryptedObject,
+	extra: Partial<IWorkflowExecuteAdditionalData> = {},
+	base = 'http://127.0.0.1:5678',
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new TestCredentialsHelper(credentials),
 		executeWorkflow: async () => {
@@ -123,14 +129,15 @@ function additionalData(credentials: ICredentialDataDecryptedObject): IWorkflowE
 			throw new Error('not used');
 		},
 		hooks: new ExecutionLifecycleHooks('manual', 'test-execution', { id: 'wf', name: 'test', nodes: [], connections: {}, active: false, settings: {} } as never),
+		...extra,
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
 export interface RunOptions {
 	/** The Mallcoo node's parameters (resource, operation, fields, options). */
-	parameters: IDataObject;
+	parameters: Record<string, unknown>;
 	/** Input items; each becomes one item in the Mallcoo node's input. */
-	items?: IDataObject[];
+	items?: Array<Record<string, unknown>>;
 	credentials: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
 }
@@ -174,7 +181,7 @@ export async function runMallcoo(options: RunOptions): Promise<RunResult> {
 		nodeTypes,
 		settings: {},
 	});
-	const execute = new WorkflowExecute(additionalData(options.credentials), 'manual', createRunExecutionData());
+	const execute = new WorkflowExecute(testAdditionalData(options.credentials), 'manual', createRunExecutionData());
 	const run = await execute.run({ workflow, startNode: workflow.getNode('Items')! });
 	const mallcooRuns = run.data.resultData.runData.Mallcoo ?? [];
 	const lastRun = mallcooRuns[mallcooRuns.length - 1];

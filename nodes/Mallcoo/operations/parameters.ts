@@ -1,9 +1,10 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INode, type INodeProperties } from 'n8n-workflow';
+
+/** Where parameters come from: an execute context, or anything that answers the same two calls. */
+export interface ParameterSource {
+	getNode(): INode;
+	getNodeParameter(name: string, itemIndex: number, fallback?: unknown): unknown;
+}
 
 const PHONE_PATTERN = /^\+?\d{5,20}$/;
 
@@ -28,7 +29,7 @@ const labelCache = new WeakMap<INodeProperties[], Map<string, string>>();
  */
 export class ItemParameters {
 	constructor(
-		private readonly context: IExecuteFunctions,
+		private readonly context: ParameterSource,
 		readonly itemIndex: number,
 		private readonly properties: INodeProperties[],
 	) {}
