@@ -90,11 +90,16 @@ export class MallcooApi implements ICredentialType {
 		const timeStamp = chinaTimeStamp();
 		const publicKey = String(credentials.publicKey ?? '');
 		const sign = mallcooSign(publicKey, timeStamp, body, String(credentials.privateKey ?? ''));
+		// Ours replace any same-named header, whatever its case (the HTTP Request node sets content-type).
+		const ownHeaders = new Set(['appid', 'publickey', 'timestamp', 'sign', 'content-type']);
+		const otherHeaders = Object.fromEntries(
+			Object.entries(requestOptions.headers ?? {}).filter(([name]) => !ownHeaders.has(name.toLowerCase())),
+		);
 		return {
 			...requestOptions,
 			body,
 			headers: {
-				...requestOptions.headers,
+				...otherHeaders,
 				AppID: String(credentials.appId ?? ''),
 				PublicKey: publicKey,
 				TimeStamp: timeStamp,

@@ -88,3 +88,17 @@ describe('the credential signs what it sends', () => {
 		expect(envelope.Code).toBe(SANDBOX_CODES.BAD_SIGN);
 	});
 });
+
+describe('headers the caller already set', () => {
+	it('are kept, except those the signature owns, whatever their case', async () => {
+		const signed = await credential.authenticate(fixture.credentials, {
+			url: '/x',
+			body: { a: 1 },
+			headers: { 'content-type': 'application/json', sign: 'stale', 'X-Trace': 'abc' },
+		});
+		const names = Object.keys(signed.headers ?? {}).map((name) => name.toLowerCase()).sort();
+		expect(names).toEqual(['appid', 'content-type', 'publickey', 'sign', 'timestamp', 'x-trace']);
+		expect(signed.headers?.['Content-Type']).toBe('application/json; charset=utf-8');
+		expect(signed.headers?.Sign).not.toBe('stale');
+	});
+});
