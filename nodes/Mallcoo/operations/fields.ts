@@ -24,6 +24,16 @@ export function textField(
 	};
 }
 
+/** The optional fields of an operation, under the usual "Additional Fields" collection. */
+export const additionalFields = (options: INodeProperties[]): INodeProperties => ({
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options,
+});
+
 export const mobileField = (name = 'mobile', displayName = 'Mobile', description = "The member's mobile number, e.g. 13800000001") =>
 	textField(name, displayName, description, { apiName: 'Mobile', chinese: '手机号' }, { placeholder: '13800000001' });
 

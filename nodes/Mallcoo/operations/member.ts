@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { lookupProperties, mobileField, readLookup, textField } from './fields';
+import { additionalFields, lookupProperties, mobileField, readLookup, textField } from './fields';
 import type { MallcooOperation } from './types';
 import { UPDATABLE_FIELDS, encodeUserInfo, profileCollectionOptions } from './userInfo';
 
@@ -96,13 +96,7 @@ export const memberOperations: MallcooOperation[] = [
 				description: "The member's current points balance (not a change)",
 				hint: 'Mallcoo: UpdateDic.Bonus (当前积分)',
 			},
-			{
-				displayName: 'Additional Fields',
-				name: 'additionalFields',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				options: [
+			additionalFields([
 					{
 						displayName: 'New Third-Party Card ID',
 						name: 'newThirdPartyCardId',
@@ -117,8 +111,7 @@ export const memberOperations: MallcooOperation[] = [
 						default: '',
 						description: 'Mallcoo: UpdateDic.ThirdPartyCardNo (第三方会员卡号). Required by Mallcoo when the card number changes with the ID.',
 					},
-				],
-			},
+			]),
 		],
 		buildRequest(parameters) {
 			const additional = parameters.collection('additionalFields');
@@ -179,19 +172,12 @@ export const memberOperations: MallcooOperation[] = [
 		properties: [
 			mobileField('oldMobile', 'Old Mobile', "The member's current mobile number"),
 			mobileField('mobile', 'New Mobile', 'The mobile number to move the member to'),
-			{
-				displayName: 'Additional Fields',
-				name: 'additionalFields',
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				options: [
+			additionalFields([
 					{ displayName: 'CRM Reference ID', name: 'thirdCrmRefId', type: 'string', default: '', description: 'Mallcoo: ThirdCRMRefID (第三方CRM关联ID)' },
 					{ displayName: 'Remark', name: 'remark', type: 'string', default: '', description: 'Mallcoo: Remark (备注)' },
 					{ displayName: 'Changed By ID', name: 'updatorId', type: 'number', default: 0, description: 'Mallcoo: UpdatorID (修改人ID)' },
 					{ displayName: 'Changed By', name: 'updator', type: 'string', default: '', description: 'Mallcoo: Updator (修改人)' },
-				],
-			},
+			]),
 		],
 		buildRequest(parameters) {
 			const additional = parameters.collection('additionalFields');

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { mobileField } from './fields';
+import { additionalFields, mobileField } from './fields';
 import type { ItemParameters } from './parameters';
 import type { MallcooOperation } from './types';
 import { SIGN_UP_FIELDS, encodeUserInfo, profileCollectionOptions } from './userInfo';
@@ -13,14 +13,7 @@ const dataSourceOption: INodeProperties = {
 	description: 'Mallcoo: DataSource (开卡平台来源). The platform code of the channel the card was opened in, from your Mallcoo enumeration list; leave 0 to not send it.',
 };
 
-const additionalFields: INodeProperties = {
-	displayName: 'Additional Fields',
-	name: 'additionalFields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	options: [dataSourceOption],
-};
+const dataSourceField = additionalFields([dataSourceOption]);
 
 function withDataSource(parameters: ItemParameters, body: IDataObject): IDataObject {
 	const { dataSource } = parameters.collection('additionalFields');
@@ -39,7 +32,7 @@ export const memberCardOperations: MallcooOperation[] = [
 		kind: 'write',
 		// A repeat after a success would meet an existing member: never resend blindly.
 		safeToRepeat: false,
-		properties: [mobileField(), additionalFields],
+		properties: [mobileField(), dataSourceField],
 		buildRequest(parameters) {
 			return {
 				path: '/User/MallCard/v1/Open/ByMobile/',
@@ -76,7 +69,7 @@ export const memberCardOperations: MallcooOperation[] = [
 				hint: 'Mallcoo: UserInfo (开卡字段信息)',
 				options: profileCollectionOptions(SIGN_UP_FIELDS),
 			},
-			additionalFields,
+			dataSourceField,
 		],
 		buildRequest(parameters) {
 			const body: IDataObject = { Mobile: parameters.mobile('mobile') };
