@@ -81,8 +81,10 @@ async function transportSettings(context: IExecuteFunctions): Promise<TransportS
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const setting = (name: string, fallback: number) =>
 		options[name] === undefined || options[name] === '' ? fallback : Number(options[name]);
+	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	return {
 		baseUrl: String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
+		credentials: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: credentials },
 		timeoutMs: setting('timeout', 30000),
 		maxAttempts: Math.max(1, setting('maxAttempts', 3)),
 		retryDelayMs: setting('retryDelay', 500),
@@ -116,7 +118,8 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 		if (!this.continueOnFail()) throw error;
 		settle(itemIndex, errorJson(error));
 	};
-	const parametersOf = (itemIndex: number) => new ItemParameters(this, itemIndex, operation.properties);
+	const runConstants = new Map<string, unknown>();
+	const parametersOf = (itemIndex: number) => new ItemParameters(this, itemIndex, operation.properties, runConstants);
 
 	if (operation.kind === 'local') {
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);

@@ -22,16 +22,19 @@ function labelsOf(properties: INodeProperties[], labels = new Map<string, string
 }
 
 const labelCache = new WeakMap<INodeProperties[], Map<string, string>>();
+const constantNamesCache = new WeakMap<INodeProperties[], Set<string>>();
 
 /**
  * One item's parameters, read and checked. Every problem is a NodeOperationError that names the
  * field as the user sees it and the item, raised before any request is sent.
  */
 export class ItemParameters {
+	/** `runConstants`: one map shared by all items of a run, for parameters that cannot vary per item. */
 	constructor(
 		private readonly context: ParameterSource,
 		readonly itemIndex: number,
 		private readonly properties: INodeProperties[],
+		private readonly runConstants?: Map<string, unknown>,
 	) {}
 
 	/** The field's display name, so errors speak the user's language, not ours. */
@@ -57,7 +60,21 @@ export class ItemParameters {
 	}
 
 	raw(name: string, fallback?: unknown): unknown {
-		return this.context.getNodeParameter(name, this.itemIndex, fallback);
+		if (!this.runConstants || !this.runConstantNames().has(name)) {
+			return this.context.getNodeParameter(name, this.itemIndex, fallback);
+		}
+		// Selectors that take no expressions are the same for every item: read them once per run.
+		if (!this.runConstants.has(name)) this.runConstants.set(name, this.context.getNodeParameter(name, this.itemIndex, fallback));
+		return this.runConstants.get(name);
+	}
+
+	private runConstantNames(): Set<string> {
+		let names = constantNamesCache.get(this.properties);
+		if (!names) {
+			names = new Set(this.properties.filter((property) => property.noDataExpression).map((property) => property.name));
+			constantNamesCache.set(this.properties, names);
+		}
+		return names;
 	}
 
 	/** A required text; numbers from expressions are accepted as their text. */

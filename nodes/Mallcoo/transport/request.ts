@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	sleep,
+	type ICredentialsDecrypted,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IWebhookFunctions,
@@ -18,6 +19,11 @@ export type MallcooContext = IExecuteFunctions | IWebhookFunctions;
 
 export interface TransportSettings {
 	baseUrl: string;
+	/**
+	 * The credential, decrypted once per run: without it n8n would load and decrypt it again for
+	 * every request. The credential's `authenticate` still signs each request.
+	 */
+	credentials?: ICredentialsDecrypted;
 	timeoutMs: number;
 	/** Attempts in all, the first included: 1 means no retry. */
 	maxAttempts: number;
@@ -165,6 +171,8 @@ async function attempt(
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// The API answers POSTs directly; skipping the redirect-following layer saves CPU per request.
+		disableFollowRedirect: true,
 		timeout: settings.timeoutMs,
 	};
 	let response: IN8nHttpFullResponse;
@@ -173,6 +181,7 @@ async function attempt(
 			context,
 			CREDENTIAL_TYPE,
 			options,
+			settings.credentials ? { credentialsDecrypted: settings.credentials } : undefined,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
 		return failed(describeNetworkError(error as Error, settings));
