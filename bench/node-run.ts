@@ -1,0 +1,46 @@
+/** The system under test: workflow "Test Items → Mallcoo" run by n8n-core's WorkflowExecute (test engine). */
+import './resolve-node-ts';
+
+import path from 'node:path';
+
+import { runMallcoo } from '../test/helpers/engine';
+import { nodeParameters } from './ops';
+import type { Runner, WorkerConfig } from './worker';
+
+export function nodeRunner(config: WorkerConfig): Runner {
+	const credentials = { ...config.credentials, baseUrl: config.baseUrl, authBaseUrl: config.baseUrl };
+	const parameters = nodeParameters(config.op, config.concurrency);
+	return async (mobiles) => {
+		const { output, error } = await runMallcoo({ parameters, items: mobiles.map((mobile) => ({ mobile })), credentials });
+		if (error) throw error;
+		const failed = output.filter((item) => item.json.error !== undefined);
+		if (output.length !== mobiles.length || failed.length > 0) {
+			throw new Error(`node output ${output.length} items for ${mobiles.length}, ${failed.length} failed: ${JSON.stringify(failed[0]?.json)}`);
+		}
+	};
+}
+
+/**
+ * The node and n8n-core must share one n8n-workflow (its CJS build), or the engine's instanceof
+ * checks on the node's errors silently fail. Under tsx the node is compiled to CommonJS, so its
+ * `import 'n8n-workflow'` is a require: prove that it resolved to the very module n8n-core loaded,
+ * then that a business error under Continue On Fail becomes an error item (1 request).
+ */
+export async function checkSharedWorkflowModule(config: WorkerConfig): Promise<void> {
+	const fromCore = require.resolve('n8n-workflow', { paths: [path.dirname(require.resolve('n8n-core'))] });
+	const execute = require.cache[require.resolve('../nodes/Mallcoo/execute.ts')];
+	const fromNode = execute && require.resolve('n8n-workflow', { paths: [path.dirname(execute.filename)] });
+	if (!execute || fromNode !== fromCore || !require.cache[fromCore]) {
+		throw new Error(`the node does not share n8n-core's n8n-workflow (${fromNode ?? 'node not loaded as CommonJS'} vs ${fromCore})`);
+	}
+	const credentials = { ...config.credentials, baseUrl: config.baseUrl, authBaseUrl: config.baseUrl };
+	const continued = await runMallcoo({
+		parameters: nodeParameters('member/get', 1),
+		items: [{ mobile: '13899999999' }],
+		credentials,
+		continueOnFail: true,
+	});
+	if (continued.error || continued.output[0]?.json.code !== 3001) {
+		throw new Error(`expected an error item with code 3001 under Continue On Fail, got ${JSON.stringify(continued.output[0]?.json)}`);
+	}
+}
