@@ -33,7 +33,8 @@ async function main(): Promise<void> {
 		generatedMembers: numberOption('members', 0),
 	});
 	const { appId, publicKey, privateKey } = sandbox.credentials;
-	const callback = encodeURIComponent('http://localhost:5678/webhook/mallcoo-callback');
+	// The production callback of examples/oauth-sign-in.json's trigger (webhook/<webhookId>/callback).
+	const callback = encodeURIComponent('http://127.0.0.1:5678/webhook/9e2c4b8a-51f3-4d6e-8a7b-0c1d2e3f4a5b/callback');
 	const lines = [
 		`Mallcoo sandbox listening on ${sandbox.url}`,
 		'',

@@ -71,11 +71,13 @@ const KEPT_NPM_SETTINGS = ['cache', 'registry', 'userconfig', 'cafile', 'proxy',
  * This process's environment without what `npm start` or a test runner put there for this
  * project: npm_config_local_prefix would point a nested npm at the project's own
  * node_modules, npm_config_ignore_scripts would skip the sqlite3 build, and NODE_OPTIONS
- * loader flags (tsx, vitest) are not meant for n8n's Node 24.
+ * loader flags (tsx, vitest) are not meant for n8n's Node 24, nor a test runner's NODE_ENV.
  */
 function cleanEnv() {
 	const env = { ...process.env };
 	delete env.NODE_OPTIONS;
+	// Vitest sets NODE_ENV=test, with which n8n 2.41.1 exits with code 1 without a word.
+	if (env.NODE_ENV === 'test') delete env.NODE_ENV;
 	for (const name of Object.keys(env)) {
 		const setting = name.startsWith('npm_config_') ? name.slice('npm_config_'.length) : null;
 		if (name.startsWith('npm_') && !KEPT_NPM_SETTINGS.includes(setting)) delete env[name];

@@ -1,0 +1,121 @@
+/**
+ * A real browser (Debian's headless Chromium, driven by playwright-core) against the n8n that
+ * global-setup.ts started: the editor shows the Mallcoo node with its icon and parameters, and a
+ * shopper's sign-in through the sandbox ends on the page the OAuth example workflow answers.
+ * Screenshots go to test-artifacts/browser/ (git-ignored).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { ARTIFACTS, sandboxMember, stack, webhookOf } from './helpers';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = path.join(ARTIFACTS, 'browser');
+const ICON_PATH = '/icons/n8n-nodes-mallcoo/';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/** Status of every icon request of our package, by URL. */
+const iconResponses = new Map<string, number>();
+
+beforeAll(async () => {
+	if (!fs.existsSync(CHROMIUM)) {
+		throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+	}
+	fs.mkdirSync(SHOTS, { recursive: true });
+	browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
+	});
+	context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+	page = await context.newPage();
+	page.setDefaultTimeout(30_000);
+	page.on('response', (response) => {
+		if (response.url().includes(ICON_PATH)) iconResponses.set(response.url(), response.status());
+	});
+});
+
+/** What a field shows: an input's value, an input inside it, or its text. */
+const fieldText = (field: Locator) =>
+	field.first().evaluate((element) => {
+		const input = element instanceof HTMLInputElement ? element : element.querySelector('input');
+		return input ? input.value : (element.textContent ?? '');
+	});
+
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('the n8n editor', () => {
+	it('signs in as the owner npm start creates', async () => {
+		const { url, owner } = stack();
+		await page.goto(`${url}/signin`);
+		await page.fill('#emailOrLdapLoginId', owner.email);
+		await page.fill('#password', owner.password);
+		await page.click('[data-test-id="form-submit-button"]');
+		await page.waitForURL((address) => !address.pathname.startsWith('/signin'));
+		expect(new URL(page.url()).pathname).not.toMatch(/^\/(signin|setup)/);
+	});
+
+	it("shows the Mallcoo node with its icon, and its parameter panel with resource and operation", async () => {
+		const { url } = stack();
+		await page.goto(`${url}/workflow/mallcooLookup001`);
+		const node = page.locator('[data-test-id="canvas-node"][data-node-type="n8n-nodes-mallcoo.mallcoo"]');
+		await node.waitFor();
+		const icon = node.locator(`img[src*="${ICON_PATH}"]`);
+		await icon.waitFor();
+		await expect.poll(() => icon.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+		const iconUrl = await icon.evaluate((img: HTMLImageElement) => img.src);
+		expect(iconUrl).toMatch(/\/icons\/n8n-nodes-mallcoo\/dist\/icons\/mallcoo\.svg$/);
+		expect(iconResponses.get(iconUrl)).toBe(200);
+		await page.screenshot({ path: path.join(SHOTS, 'workflow-canvas.png') });
+
+		await node.dblclick();
+		const ndv = page.locator('[data-test-id="ndv"]');
+		await ndv.waitFor();
+		await expect.poll(() => ndv.locator('[data-test-id="node-title-container"]').innerText()).toContain('Get Member');
+		const resource = ndv.locator('[data-test-id="parameter-input-resource"] input');
+		const operation = ndv.locator('[data-test-id="parameter-input-operation"] input');
+		await expect.poll(() => resource.inputValue()).toBe('Member');
+		await expect.poll(() => operation.inputValue()).toBe('Get');
+		expect(await ndv.locator('[data-test-id="parameter-input-findBy"] input').inputValue()).toBe('Mobile');
+		expect(await fieldText(ndv.locator('[data-test-id="node-credentials-select"]'))).toContain('Mallcoo Sandbox');
+		// The panel's header shows our icon too.
+		const headerIcon = ndv.locator(`img[src*="${ICON_PATH}"]`).first();
+		await expect.poll(() => headerIcon.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+		await ndv.screenshot({ path: path.join(SHOTS, 'mallcoo-node-parameters.png') });
+	});
+});
+
+describe('a shopper signing in through Mallcoo (examples/oauth-sign-in.json)', () => {
+	it("lands on the workflow's page, greeted by nickname with the card's points", async () => {
+		const { sandbox } = stack();
+		const callback = webhookOf('mallcooOAuthIn01').url;
+		const shopper = await context.newPage();
+		const signIn =
+			`${sandbox.url}/a/open/User/V2/OAuth/BaseInfo/?AppID=${encodeURIComponent(sandbox.credentials.appId)}` +
+			`&PublicKey=${encodeURIComponent(sandbox.credentials.publicKey)}&CallbackUrl=${encodeURIComponent(callback)}`;
+		const response = await shopper.goto(signIn);
+		expect(response?.status()).toBe(200);
+		expect(shopper.url().startsWith(`${callback}?Ticket=`)).toBe(true); // the sandbox sent the browser back
+		const member = await sandboxMember('13800000001');
+		await expect.poll(() => shopper.locator('h1').innerText()).toContain(`你好,${member.NickName}!`);
+		const text = await shopper.locator('body').innerText();
+		expect(text).toContain(member.Card.MallCardName);
+		expect(text).toContain(`积分 (Points): ${member.Card.Score}`);
+		await shopper.screenshot({ path: path.join(SHOTS, 'oauth-sign-in-greeting.png') });
+		await shopper.close();
+	});
+});

@@ -1,0 +1,91 @@
+import { inject } from 'vitest';
+
+import { mallcooSign } from '../credentials/mallcooSignature';
+import type { StackInfo, Webhook } from './stack-info';
+
+export { ARTIFACTS, type StackInfo, type Webhook } from './stack-info';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		stack: StackInfo;
+	}
+}
+
+export const stack = (): StackInfo => inject('stack');
+
+/** The production webhook of a workflow (its only trigger). */
+export function webhookOf(workflowId: string): Webhook {
+	const workflow = stack().workflows.find((candidate) => candidate.id === workflowId);
+	if (!workflow) throw new Error(`workflow ${workflowId} was not imported`);
+	if (!workflow.published) throw new Error(`workflow ${workflowId} is not published`);
+	return workflow.webhooks[0];
+}
+
+export interface RecordedRequest {
+	id: number;
+	method: string;
+	path: string;
+	headers: Record<string, string>;
+	rawBody: string;
+	body: unknown;
+	response: { status: number; code?: number; message?: string };
+}
+
+/** The sandbox's request log, only requests after `since` (an id). */
+export async function sandboxRequests(since = 0): Promise<RecordedRequest[]> {
+	const response = await fetch(`${stack().sandbox.url}/__sandbox/requests${since ? `?since=${since}` : ''}`);
+	if (!response.ok) throw new Error(`GET /__sandbox/requests answered ${response.status}`);
+	return (await response.json()) as RecordedRequest[];
+}
+
+/** The id of the last request the sandbox logged, to read what a call adds after it. */
+export async function lastRequestId(): Promise<number> {
+	const all = await sandboxRequests();
+	return all.length ? all[all.length - 1].id : 0;
+}
+
+export async function sandboxMember(mobile: string): Promise<Record<string, any>> {
+	const response = await fetch(`${stack().sandbox.url}/__sandbox/members?Mobile=${mobile}`);
+	if (!response.ok) throw new Error(`GET /__sandbox/members answered ${response.status}`);
+	return (await response.json()) as Record<string, any>;
+}
+
+/**
+ * Checks what makes a request signed: the four public headers are there, with the sandbox's
+ * AppID and PublicKey, and Sign is the MD5 scheme over the exact body received (recomputed
+ * here with the demo private key, independently of the sandbox's own verdict).
+ */
+export function signatureProblems(request: RecordedRequest): string[] {
+	const { appId, publicKey, privateKey } = stack().sandbox.credentials;
+	const problems: string[] = [];
+	const { appid, publickey, timestamp, sign } = request.headers;
+	if (appid !== appId) problems.push(`AppID header ${JSON.stringify(appid)}`);
+	if (publickey !== publicKey) problems.push(`PublicKey header ${JSON.stringify(publickey)}`);
+	if (!/^\d{14}$/.test(timestamp ?? '')) problems.push(`TimeStamp header ${JSON.stringify(timestamp)}`);
+	if (!sign || sign !== mallcooSign(publicKey, timestamp ?? '', request.rawBody, privateKey)) {
+		problems.push(`Sign header ${JSON.stringify(sign)} does not match the body ${JSON.stringify(request.rawBody)}`);
+	}
+	return problems;
+}
+
+/** Calls a webhook with a JSON body (or a query for GET); returns status, parsed JSON or text. */
+export async function callWebhook(
+	hook: Webhook,
+	{ body, query }: { body?: unknown; query?: Record<string, string> } = {},
+): Promise<{ status: number; json: any; text: string; contentType: string }> {
+	const url = query ? `${hook.url}?${new URLSearchParams(query)}` : hook.url;
+	const response = await fetch(url, {
+		method: hook.method,
+		headers: body === undefined ? {} : { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+		redirect: 'manual',
+	});
+	const text = await response.text();
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		json = undefined;
+	}
+	return { status: response.status, json, text, contentType: response.headers.get('content-type') ?? '' };
+}

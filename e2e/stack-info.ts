@@ -1,0 +1,22 @@
+// What global-setup.ts hands the tests (no vitest import here: global setup cannot load vitest).
+import path from 'node:path';
+
+/** Git-ignored: screenshots and the servers' logs. */
+export const ARTIFACTS = path.join(__dirname, '..', 'test-artifacts');
+
+export interface Webhook {
+	node: string;
+	type: string;
+	method: string;
+	url: string;
+}
+
+export interface StackInfo {
+	url: string;
+	/** n8n-auth cookie of the owner, from the start-up login (n8n allows 5 logins a minute). */
+	cookie: string;
+	owner: { email: string; password: string };
+	sandbox: { url: string; credentials: { appId: string; publicKey: string; privateKey: string } };
+	credential: { id: string; name: string; type: string };
+	workflows: Array<{ id: string; name: string; published: boolean; webhooks: Webhook[] }>;
+}

@@ -1,0 +1,18 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// End-to-end: one real n8n server (started by global-setup.ts through scripts/start.mjs, the
+// code path of `npm start`) shared by every file here; files run one after another.
+export default defineConfig({
+	root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
+	test: {
+		include: ['e2e/**/*.test.ts'],
+		globalSetup: ['e2e/global-setup.ts'],
+		fileParallelism: false,
+		pool: 'forks',
+		testTimeout: 60_000,
+		hookTimeout: 120_000,
+		reporters: ['verbose'],
+	},
+});
