@@ -8,7 +8,7 @@ import {
 
 import { findOperation } from './operations';
 import { ItemParameters } from './operations/parameters';
-import type { ApiOperation, MallcooRequest, MallcooOperation } from './operations/types';
+import { publicCredentialsOf, type ApiOperation, type MallcooRequest, type MallcooOperation } from './operations/types';
 import { CREDENTIAL_TYPE, callMallcoo, type TransportSettings } from './transport/request';
 import { forEachConcurrently, rateLimiter } from './transport/schedule';
 
@@ -76,8 +76,7 @@ function errorJson(error: Error): IDataObject {
 	return json;
 }
 
-async function transportSettings(context: IExecuteFunctions): Promise<TransportSettings> {
-	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+async function transportSettings(context: IExecuteFunctions, options: IDataObject): Promise<TransportSettings> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const setting = (name: string, fallback: number) =>
 		options[name] === undefined || options[name] === '' ? fallback : Number(options[name]);
@@ -122,12 +121,7 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 	const parametersOf = (itemIndex: number) => new ItemParameters(this, itemIndex, operation.properties, runConstants);
 
 	if (operation.kind === 'local') {
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		const publicCredentials = {
-			appId: String(credentials.appId ?? ''),
-			publicKey: String(credentials.publicKey ?? ''),
-			authBaseUrl: String(credentials.authBaseUrl ?? ''),
-		};
+		const publicCredentials = publicCredentialsOf(await this.getCredentials(CREDENTIAL_TYPE));
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				settle(itemIndex, operation.run(parametersOf(itemIndex), publicCredentials));
@@ -147,8 +141,8 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 		}
 	});
 
-	const settings = await transportSettings(this);
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const settings = await transportSettings(this, options);
 	const concurrency = Math.max(1, Number(options.concurrency ?? 5) || 5);
 	await forEachConcurrently(items.length, concurrency, async (itemIndex) => {
 		const request = requests[itemIndex];

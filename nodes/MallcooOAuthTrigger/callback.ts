@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData, NodeApiError
 
 import { findOperation } from '../Mallcoo/operations';
 import { ItemParameters } from '../Mallcoo/operations/parameters';
-import type { ApiOperation, MallcooRequest, PublicCredentials } from '../Mallcoo/operations/types';
+import { publicCredentialsOf, type ApiOperation, type MallcooRequest, type PublicCredentials } from '../Mallcoo/operations/types';
 import { CREDENTIAL_TYPE, callMallcoo, type TransportSettings } from '../Mallcoo/transport/request';
 import { DEFAULT_PAGE_MESSAGE, type ResponseMode } from './description';
 import { errorPage, sendPage, sendRedirect, signedInPage } from './pages';
@@ -59,11 +59,7 @@ export async function handleCallback(context: IWebhookFunctions): Promise<IWebho
 	const mode = context.getNodeParameter('responseMode', 'redirect') as ResponseMode;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const publicCredentials: PublicCredentials = {
-		appId: String(credentials.appId ?? ''),
-		publicKey: String(credentials.publicKey ?? ''),
-		authBaseUrl: String(credentials.authBaseUrl ?? ''),
-	};
+	const publicCredentials = publicCredentialsOf(credentials);
 
 	const after = afterSignInUrl(context, mode);
 	if (!after.ok) {

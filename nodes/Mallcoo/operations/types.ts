@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ItemParameters } from './parameters';
 
@@ -14,6 +14,12 @@ export interface PublicCredentials {
 	publicKey: string;
 	authBaseUrl: string;
 }
+
+export const publicCredentialsOf = (credentials: ICredentialDataDecryptedObject): PublicCredentials => ({
+	appId: String(credentials.appId ?? ''),
+	publicKey: String(credentials.publicKey ?? ''),
+	authBaseUrl: String(credentials.authBaseUrl ?? ''),
+});
 
 interface OperationBase {
 	/** Internal names from the public contract: saved workflows depend on them. */
