@@ -94,6 +94,26 @@ describe('1,000 items with 10% injected faults, Continue On Fail', () => {
 	});
 });
 
+describe('checking a large input', () => {
+	it('checks every item before sending, yet lets other work run meanwhile', async () => {
+		let ticks = 0;
+		const ticker = setInterval(() => ticks++, 5);
+		const { output } = await runMallcoo({
+			parameters: { resource: 'member', operation: 'get', findBy: 'mobile', mobile: '={{ $json.mobile }}' },
+			// Every item is bad: the whole run is the checking phase, and nothing may be sent.
+			items: Array.from({ length: 3000 }, (_, index) => ({ mobile: `not-a-phone-${index}` })),
+			credentials: fixture.credentials,
+			continueOnFail: true,
+		});
+		clearInterval(ticker);
+		expect(output).toHaveLength(3000);
+		expect(output[2999].json.error).toBe('"Mobile" must be a phone number made of digits, but is "notaphone2999" (item 2999)');
+		expect(fixture.sandbox.requests).toHaveLength(0);
+		// A loop that never yields would let the 5 ms ticker fire at most once.
+		expect(ticks).toBeGreaterThan(3);
+	});
+});
+
 describe('time-outs, back-off and rate ceiling', () => {
 	const getAda = (options: Record<string, unknown>) => ({
 		resource: 'member',

@@ -1,5 +1,6 @@
 import {
 	NodeOperationError,
+	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -63,6 +64,9 @@ export const runOptions: INodeProperties = {
 		},
 	],
 };
+
+/** How many items to check between two yields to the event loop. */
+const YIELD_EVERY_ITEMS = 200;
 
 function errorJson(error: Error): IDataObject {
 	const json: IDataObject = { error: error.message };
@@ -132,14 +136,16 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 		return [results];
 	}
 
-	const requests: Array<MallcooRequest | undefined> = items.map((_, itemIndex) => {
+	const requests: Array<MallcooRequest | undefined> = new Array(items.length);
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		// Checking 10,000 items takes seconds: let the n8n server answer other work meanwhile.
+		if (itemIndex > 0 && itemIndex % YIELD_EVERY_ITEMS === 0) await sleep(0);
 		try {
-			return operation.buildRequest(parametersOf(itemIndex));
+			requests[itemIndex] = operation.buildRequest(parametersOf(itemIndex));
 		} catch (error) {
 			fail(itemIndex, error as Error);
-			return undefined;
 		}
-	});
+	}
 
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const settings = await transportSettings(this, options);
@@ -147,6 +153,7 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 	await forEachConcurrently(items.length, concurrency, async (itemIndex) => {
 		const request = requests[itemIndex];
 		if (!request) return;
+		requests[itemIndex] = undefined; // sent: nothing needs it any more
 		try {
 			settle(itemIndex, outputOf(operation, await callMallcoo(this, operation, request, settings, itemIndex)));
 		} catch (error) {
