@@ -236,7 +236,8 @@ function lockHolder(lockDir, pidFile) {
 	}
 }
 
-function isAlive(pid) {
+/** Whether a process with this id exists (EPERM: it does, but belongs to someone else). */
+export function isAlive(pid) {
 	try {
 		process.kill(pid, 0);
 		return true;

@@ -20,6 +20,7 @@ import {
 	buildAndPack,
 	ensureOwner,
 	freePorts,
+	isAlive,
 	installPackageIntoUserFolder,
 	login,
 	restRequest,
@@ -349,15 +350,6 @@ function claimUserFolder(userFolder) {
 			// already gone
 		}
 	});
-}
-
-function isAlive(pid) {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return error.code === 'EPERM';
-	}
 }
 
 // ---------------------------------------------------------------------------------------------
