@@ -10,7 +10,7 @@ import {
 import { findOperation } from './operations';
 import { ItemParameters } from './operations/parameters';
 import { publicCredentialsOf, type ApiOperation, type MallcooRequest, type MallcooOperation } from './operations/types';
-import { CREDENTIAL_TYPE, callMallcoo, type TransportSettings } from './transport/request';
+import { CREDENTIAL_TYPE, apiBaseUrlOf, callMallcoo, type TransportSettings } from './transport/request';
 import { forEachConcurrently, rateLimiter } from './transport/schedule';
 
 export const runOptions: INodeProperties = {
@@ -86,7 +86,7 @@ async function transportSettings(context: IExecuteFunctions, options: IDataObjec
 		options[name] === undefined || options[name] === '' ? fallback : Number(options[name]);
 	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	return {
-		baseUrl: String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
+		baseUrl: apiBaseUrlOf(credentials),
 		credentials: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: credentials },
 		timeoutMs: setting('timeout', 30000),
 		maxAttempts: Math.max(1, setting('maxAttempts', 3)),

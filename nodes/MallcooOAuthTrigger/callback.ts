@@ -3,7 +3,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData, NodeApiError
 import { findOperation } from '../Mallcoo/operations';
 import { ItemParameters } from '../Mallcoo/operations/parameters';
 import { publicCredentialsOf, type ApiOperation, type MallcooRequest, type PublicCredentials } from '../Mallcoo/operations/types';
-import { CREDENTIAL_TYPE, callMallcoo, type TransportSettings } from '../Mallcoo/transport/request';
+import { CREDENTIAL_TYPE, apiBaseUrlOf, callMallcoo, type TransportSettings } from '../Mallcoo/transport/request';
 import { DEFAULT_PAGE_MESSAGE, type ResponseMode } from './description';
 import { errorPage, sendPage, sendRedirect, signedInPage } from './pages';
 import { readCallback, signInAddresses, signedInItem, type SignInAddresses } from './signIn';
@@ -78,7 +78,7 @@ export async function handleCallback(context: IWebhookFunctions): Promise<IWebho
 	}
 
 	const settings: TransportSettings = {
-		baseUrl: String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
+		baseUrl: apiBaseUrlOf(credentials),
 		timeoutMs: Number(options.timeout) > 0 ? Number(options.timeout) : 10_000,
 		maxAttempts: 2,
 		retryDelayMs: 250,

@@ -97,20 +97,20 @@ export const memberOperations: MallcooOperation[] = [
 				hint: 'Mallcoo: UpdateDic.Bonus (当前积分)',
 			},
 			additionalFields([
-					{
-						displayName: 'New Third-Party Card ID',
-						name: 'newThirdPartyCardId',
-						type: 'string',
-						default: '',
-						description: 'Mallcoo: UpdateDic.ThirdPartyCardID (第三方会员ID). Set to give the member a new CRM ID.',
-					},
-					{
-						displayName: 'New Third-Party Card Number',
-						name: 'newThirdPartyCardNo',
-						type: 'string',
-						default: '',
-						description: 'Mallcoo: UpdateDic.ThirdPartyCardNo (第三方会员卡号). Required by Mallcoo when the card number changes with the ID.',
-					},
+				{
+					displayName: 'New Third-Party Card ID',
+					name: 'newThirdPartyCardId',
+					type: 'string',
+					default: '',
+					description: 'Mallcoo: UpdateDic.ThirdPartyCardID (第三方会员ID). Set to give the member a new CRM ID.',
+				},
+				{
+					displayName: 'New Third-Party Card Number',
+					name: 'newThirdPartyCardNo',
+					type: 'string',
+					default: '',
+					description: 'Mallcoo: UpdateDic.ThirdPartyCardNo (第三方会员卡号). Required by Mallcoo when the card number changes with the ID.',
+				},
 			]),
 		],
 		buildRequest(parameters) {
@@ -173,10 +173,10 @@ export const memberOperations: MallcooOperation[] = [
 			mobileField('oldMobile', 'Old Mobile', "The member's current mobile number"),
 			mobileField('mobile', 'New Mobile', 'The mobile number to move the member to'),
 			additionalFields([
-					{ displayName: 'CRM Reference ID', name: 'thirdCrmRefId', type: 'string', default: '', description: 'Mallcoo: ThirdCRMRefID (第三方CRM关联ID)' },
-					{ displayName: 'Remark', name: 'remark', type: 'string', default: '', description: 'Mallcoo: Remark (备注)' },
-					{ displayName: 'Changed By ID', name: 'updatorId', type: 'number', default: 0, description: 'Mallcoo: UpdatorID (修改人ID)' },
-					{ displayName: 'Changed By', name: 'updator', type: 'string', default: '', description: 'Mallcoo: Updator (修改人)' },
+				{ displayName: 'CRM Reference ID', name: 'thirdCrmRefId', type: 'string', default: '', description: 'Mallcoo: ThirdCRMRefID (第三方CRM关联ID)' },
+				{ displayName: 'Remark', name: 'remark', type: 'string', default: '', description: 'Mallcoo: Remark (备注)' },
+				{ displayName: 'Changed By ID', name: 'updatorId', type: 'number', default: 0, description: 'Mallcoo: UpdatorID (修改人ID)' },
+				{ displayName: 'Changed By', name: 'updator', type: 'string', default: '', description: 'Mallcoo: Updator (修改人)' },
 			]),
 		],
 		buildRequest(parameters) {

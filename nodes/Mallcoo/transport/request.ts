@@ -14,6 +14,9 @@ import type { ApiOperation, MallcooRequest } from '../operations/types';
 
 export const CREDENTIAL_TYPE = 'mallcooApi';
 
+/** The credential's API Base URL without trailing slashes, so paths can be appended as they are. */
+export const apiBaseUrlOf = (credentials: IDataObject): string => String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+
 /** The node runs requests from execute(); the OAuth trigger from its webhook. */
 export type MallcooContext = IExecuteFunctions | IWebhookFunctions;
 
