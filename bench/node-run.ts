@@ -1,17 +1,23 @@
-/** The system under test: workflow "Test Items → Mallcoo" run by n8n-core's WorkflowExecute (test engine). */
+/**
+ * The system under test: workflow "Test Items → Mallcoo" run by n8n-core's WorkflowExecute (test
+ * engine); or, for the floor, the same workflow with bench/floor.ts in the Mallcoo node's place.
+ */
 import './resolve-node-ts';
 
 import path from 'node:path';
 
 import { runMallcoo } from '../test/helpers/engine';
+import { HelperFloor } from './floor';
 import { nodeParameters } from './ops';
 import type { Runner, WorkerConfig } from './worker';
 
 export function nodeRunner(config: WorkerConfig): Runner {
 	const credentials = { ...config.credentials, baseUrl: config.baseUrl, authBaseUrl: config.baseUrl };
-	const parameters = nodeParameters(config.op, config.concurrency);
+	const floor = config.mode === 'floor';
+	const parameters = floor ? { op: config.op, concurrency: config.concurrency } : nodeParameters(config.op, config.concurrency);
+	const nodeType = floor ? new HelperFloor() : undefined;
 	return async (mobiles) => {
-		const { output, error } = await runMallcoo({ parameters, items: mobiles.map((mobile) => ({ mobile })), credentials });
+		const { output, error } = await runMallcoo({ parameters, items: mobiles.map((mobile) => ({ mobile })), credentials, nodeType });
 		if (error) throw error;
 		const failed = output.filter((item) => item.json.error !== undefined);
 		if (output.length !== mobiles.length || failed.length > 0) {

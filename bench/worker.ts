@@ -9,7 +9,8 @@ import { performance } from 'node:perf_hooks';
 
 import type { Op } from './ops';
 
-export type Mode = 'node' | 'baseline';
+/** node: the Mallcoo node; floor: n8n's request helper alone (bench/floor.ts); baseline: undici. */
+export type Mode = 'node' | 'floor' | 'baseline';
 export type Runner = (mobiles: string[]) => Promise<void>;
 
 export interface WorkerConfig {
@@ -55,7 +56,7 @@ function trackRequests(mode: Mode) {
 	const tracked = { latencies: [] as number[], firstStartAt: NaN };
 	const started = new WeakMap<object, number>();
 	const [start, end] =
-		mode === 'node' ? ['http.client.request.start', 'http.client.response.finish'] : ['undici:request:create', 'undici:request:headers'];
+		mode !== 'baseline' ? ['http.client.request.start', 'http.client.response.finish'] : ['undici:request:create', 'undici:request:headers'];
 	diagnostics.subscribe(start, (message) => {
 		const now = performance.now();
 		if (Number.isNaN(tracked.firstStartAt)) tracked.firstStartAt = now;
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
 
 	// Loaded on demand: the baseline process never loads n8n, so its RSS is the client's own.
 	let run: Runner;
-	if (config.mode === 'node') {
+	if (config.mode !== 'baseline') {
 		const { nodeRunner, checkSharedWorkflowModule } = require('./node-run') as typeof import('./node-run');
 		await checkSharedWorkflowModule(config);
 		run = nodeRunner(config);

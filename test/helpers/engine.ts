@@ -60,9 +60,10 @@ export function nodeTypesOf(types: Record<string, INodeType>): INodeTypes {
 	} as unknown as INodeTypes;
 }
 
+const testItems = new TestItems();
 const nodeTypes = nodeTypesOf({
 	'n8n-nodes-mallcoo.mallcoo': new Mallcoo(),
-	'test.testItems': new TestItems(),
+	'test.testItems': testItems,
 });
 
 /** Hands the node its decrypted credential and signs through the credential's own `authenticate`, as n8n does. */
@@ -140,6 +141,8 @@ export interface RunOptions {
 	items?: Array<Record<string, unknown>>;
 	credentials: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/** Another node type in the Mallcoo node's place (the benchmark's floor), with the same credential. */
+	nodeType?: INodeType;
 }
 
 export interface RunResult {
@@ -164,7 +167,7 @@ export async function runMallcoo(options: RunOptions): Promise<RunResult> {
 		{
 			id: 'mallcoo',
 			name: 'Mallcoo',
-			type: 'n8n-nodes-mallcoo.mallcoo',
+			type: options.nodeType ? 'test.replacement' : 'n8n-nodes-mallcoo.mallcoo',
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
@@ -178,7 +181,7 @@ export async function runMallcoo(options: RunOptions): Promise<RunResult> {
 		nodes,
 		connections: { Items: { main: [[{ node: 'Mallcoo', type: 'main', index: 0 }]] } },
 		active: false,
-		nodeTypes,
+		nodeTypes: options.nodeType ? nodeTypesOf({ 'test.testItems': testItems, 'test.replacement': options.nodeType }) : nodeTypes,
 		settings: {},
 	});
 	const execute = new WorkflowExecute(testAdditionalData(options.credentials), 'manual', createRunExecutionData());

@@ -158,12 +158,9 @@ function readEnvelope(response: IN8nHttpFullResponse): AttemptResult {
 	return { ok: true, data: Data && typeof Data === 'object' && !Array.isArray(Data) ? (Data as IDataObject) : undefined };
 }
 
-async function attempt(
-	context: MallcooContext,
-	request: MallcooRequest,
-	settings: TransportSettings,
-): Promise<AttemptResult> {
-	const options: IHttpRequestOptions = {
+/** The HTTP request n8n sends for one Mallcoo call; the credential signs it on the way out. */
+export function mallcooHttpOptions(request: MallcooRequest, settings: Pick<TransportSettings, 'baseUrl' | 'timeoutMs'>): IHttpRequestOptions {
+	return {
 		method: 'POST',
 		baseURL: settings.baseUrl,
 		url: request.path,
@@ -178,6 +175,14 @@ async function attempt(
 		disableFollowRedirect: true,
 		timeout: settings.timeoutMs,
 	};
+}
+
+async function attempt(
+	context: MallcooContext,
+	request: MallcooRequest,
+	settings: TransportSettings,
+): Promise<AttemptResult> {
+	const options = mallcooHttpOptions(request, settings);
 	let response: IN8nHttpFullResponse;
 	try {
 		response = (await context.helpers.httpRequestWithAuthentication.call(
