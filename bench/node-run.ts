@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the benchmark runs only in development (child processes, timers, lazy requires); never packed nor loaded by n8n */
 /**
  * The system under test: workflow "Test Items → Mallcoo" run by n8n-core's WorkflowExecute (test
  * engine); or, for the floor, the same workflow with bench/floor.ts in the Mallcoo node's place.

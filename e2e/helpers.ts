@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 
 import { mallcooSign } from '../credentials/mallcooSignature';
+import type { Member } from '../sandbox/store';
 import type { StackInfo, Webhook } from './stack-info';
 
 export { ARTIFACTS, type StackInfo, type Webhook } from './stack-info';
@@ -44,10 +45,10 @@ export async function lastRequestId(): Promise<number> {
 	return all.length ? all[all.length - 1].id : 0;
 }
 
-export async function sandboxMember(mobile: string): Promise<Record<string, any>> {
+export async function sandboxMember(mobile: string): Promise<Member> {
 	const response = await fetch(`${stack().sandbox.url}/__sandbox/members?Mobile=${mobile}`);
 	if (!response.ok) throw new Error(`GET /__sandbox/members answered ${response.status}`);
-	return (await response.json()) as Record<string, any>;
+	return (await response.json()) as Member;
 }
 
 /**
@@ -72,7 +73,7 @@ export function signatureProblems(request: RecordedRequest): string[] {
 export async function callWebhook(
 	hook: Webhook,
 	{ body, query }: { body?: unknown; query?: Record<string, string> } = {},
-): Promise<{ status: number; json: any; text: string; contentType: string }> {
+): Promise<{ status: number; json: Record<string, unknown> | undefined; text: string; contentType: string }> {
 	const url = query ? `${hook.url}?${new URLSearchParams(query)}` : hook.url;
 	const response = await fetch(url, {
 		method: hook.method,
@@ -81,9 +82,9 @@ export async function callWebhook(
 		redirect: 'manual',
 	});
 	const text = await response.text();
-	let json: unknown;
+	let json: Record<string, unknown> | undefined;
 	try {
-		json = JSON.parse(text);
+		json = JSON.parse(text) as Record<string, unknown>;
 	} catch {
 		json = undefined;
 	}

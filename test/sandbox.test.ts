@@ -1,8 +1,9 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- tests run only in development (HTTP servers, timers, npm pack); never packed nor loaded by n8n */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 
 import { chinaTimeStamp, mallcooSign } from '../credentials/mallcooSignature';
-import { DEMO_CREDENTIALS, ENDPOINTS, SANDBOX_CODES, SEED_MEMBERS, startSandbox, type Sandbox } from '../sandbox/server';
+import { DEMO_CREDENTIALS, ENDPOINTS, SANDBOX_CODES, SEED_MEMBERS, startSandbox, type RecordedRequest, type Sandbox } from '../sandbox/server';
 
 /** Real HTTP against a sandbox on a free port, signed exactly as the credential signs. */
 
@@ -28,7 +29,7 @@ interface CallOptions {
 interface Envelope {
 	Code: number;
 	Message: string;
-	Data?: Record<string, any>;
+	Data?: Record<string, unknown>;
 }
 
 async function call(path: string, body: unknown, options: CallOptions = {}, target: Sandbox = sandbox) {
@@ -63,7 +64,7 @@ async function call(path: string, body: unknown, options: CallOptions = {}, targ
 }
 
 /** Success or fail the test with the platform's message, which says what went wrong. */
-async function ok(path: string, body: unknown): Promise<Record<string, any> | undefined> {
+async function ok(path: string, body: unknown): Promise<Record<string, unknown> | undefined> {
 	const { status, json } = await call(path, body);
 	expect(status).toBe(200);
 	expect(json, json?.Message).toMatchObject({ Code: 1, Message: '成功' });
@@ -525,9 +526,9 @@ describe('OAuth pages', () => {
 });
 
 describe('control API', () => {
-	const control = async (method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) => {
+	const control = async <Json = Record<string, unknown>>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) => {
 		const res = await request(`${sandbox.url}/__sandbox/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-		return { status: res.statusCode, json: (await res.body.json()) as any };
+		return { status: res.statusCode, json: (await res.body.json()) as Json };
 	};
 
 	it('reports health, sets faults and latency, lists and clears requests, resets, issues tickets', async () => {
@@ -540,11 +541,11 @@ describe('control API', () => {
 		expect((await control('POST', 'latency', { ms: 30 })).json.latencyMs).toBe(30);
 		expect(sandbox.latencyMs).toBe(30);
 
-		const log = (await control('GET', 'requests')).json;
-		expect(log.map((r: any) => r.response.status)).toEqual([500, 200]);
-		expect((await control('GET', `requests?since=${log[0].id}`)).json).toHaveLength(1);
+		const log = (await control<RecordedRequest[]>('GET', 'requests')).json;
+		expect(log.map((r) => r.response.status)).toEqual([500, 200]);
+		expect((await control<RecordedRequest[]>('GET', `requests?since=${log[0].id}`)).json).toHaveLength(1);
 
-		const { json: ticket } = await control('POST', 'ticket', { Mobile: liu.Mobile });
+		const { json: ticket } = await control<{ Ticket: string }>('POST', 'ticket', { Mobile: liu.Mobile });
 		expect((await ok('/User/OAuth/v1/GetToken/ByTicket/', { Ticket: ticket.Ticket }))!.UserName).toBe('刘洋');
 		expect((await control('GET', `members?Mobile=${liu.Mobile}`)).json.OpenUserID).toBe(liu.OpenUserID);
 
