@@ -29,11 +29,10 @@ const LATENCY_MS = 50;
 const CONCURRENCIES = [1, 5, 20];
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 2000);
 /**
- * At C = 1 and 50 ms a run of 2,000 takes ≥ 105 s, and there are four of them (2 ops × node and
- * baseline): 7 min alone, 9 min in all, over the CI budget. Everything else takes ~2.7 min here, so
- * C = 1 gets 300 items (~65 s for the four runs, < 4 min in all): 300 sequential requests still
- * give a steady rate (a mean over 15 s) and 300 latency samples. The table prints the count used;
- * BENCH_C1_ITEMS=2000 runs the full count.
+ * At C = 1 and 50 ms a run of 2,000 takes ≥ 105 s, and there are six of them (2 ops × node, floor
+ * and baseline): 11 min alone. So C = 1 gets 300 items (~100 s for the six runs, ~7 min for the
+ * whole bench): 300 sequential requests still give a steady rate (a mean over 15 s) and 300
+ * latency samples. The table prints the count used; BENCH_C1_ITEMS=2000 runs the full count.
  */
 const ITEMS_AT_C1 = Number(process.env.BENCH_C1_ITEMS ?? 300);
 const TARGET_SHARE_OF_IDEAL = 0.9; // ≥ 90 % of C / L
@@ -56,7 +55,7 @@ const mobiles = (from: number, count: number) => Array.from({ length: count }, (
 interface Side {
 	mode: Mode;
 	worker: WorkerResult;
-	/** From the sandbox log: finishedAt − startedAt, the same source for node and baseline. */
+	/** From the sandbox log: finishedAt − startedAt, the same source for every side. */
 	serverLatency: { p50: number; p95: number };
 	clientLatency: { p50: number; p95: number };
 	/** The sandbox process's CPU time over the measured run, as a share of one core. */
