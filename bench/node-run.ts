@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the benchmark runs only in development (child processes, timers, lazy requires); never packed nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * The system under test: workflow "Test Items → Mallcoo" run by n8n-core's WorkflowExecute (test
  * engine); or, for the floor, the same workflow with bench/floor.ts in the Mallcoo node's place.

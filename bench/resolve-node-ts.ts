@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the benchmark runs only in development (child processes, timers, lazy requires); never packed nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * test/helpers/engine.ts imports '../../nodes/Mallcoo/Mallcoo.node'. Vitest resolves that to the
  * .ts file, but Node's CommonJS resolver (which tsx extends) tries '.json' before '.ts' and

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- the benchmark runs only in development (child processes, timers, lazy requires); never packed nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * npm run bench: the Mallcoo node through n8n's engine against the sandbox, next to two
  * references at the same concurrency: the floor (n8n's request helper alone, bench/floor.ts)

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports -- the benchmark runs only in development (child processes, timers, lazy requires); never packed nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * Runs one measured configuration (node, floor or baseline) in a fresh process, so its CPU time and
  * peak RSS belong to that configuration alone. Driven by bench/run.ts over IPC:

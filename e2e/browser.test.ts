@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- end-to-end tests drive a real n8n from outside (processes, files, timers); never packed nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * A real browser (Debian's headless Chromium, driven by playwright-core) against the n8n that
  * global-setup.ts started: the editor shows the Mallcoo node with its icon and parameters, and a

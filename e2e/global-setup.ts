@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- end-to-end tests drive a real n8n from outside (processes, files, timers); never packed nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * Starts the Mallcoo sandbox and a real n8n through startStack() from scripts/start.mjs, the
  * same code `npm start` runs, with a temporary user folder and free ports, plus the e2e-only

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- end-to-end tests drive a real n8n from outside (processes, files, timers); never packed nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 // What global-setup.ts hands the tests (no vitest import here: global setup cannot load vitest).
 import path from 'node:path';
 

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- the sandbox is a development server (HTTP, timers, demo tokens); it is never packed (package.json "files" is dist/) nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * Runs the Mallcoo sandbox for people and for out-of-process tests:
  *   npx tsx sandbox/cli.ts [--port 3010] [--host 127.0.0.1] [--latency 0] [--members 0]

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- the sandbox is a development server (HTTP, timers, demo tokens); it is never packed (package.json "files" is dist/) nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 import { parameterError } from './codes';
 import type { Member, MemberProfile } from './store';
 

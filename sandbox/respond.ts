@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the sandbox is a development server (HTTP, timers, demo tokens); it is never packed (package.json "files" is dist/) nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 import type { IncomingMessage, ServerResponse } from 'http';
 
 /** Small node:http helpers shared by the API, the OAuth pages and the control API. */

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tests run only in development (HTTP servers, timers, npm pack); never packed nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * The Mallcoo OAuth Trigger as n8n runs it: its webhook served over real HTTP through n8n-core's
  * WebhookContext, the workflow it starts run by n8n-core's engine, Mallcoo played by the sandbox

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports -- tests run only in development (HTTP servers, timers, npm pack); never packed nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * What n8n installs: the built package loads as n8n loads it, and `npm pack` ships the compiled
  * node, credential, icons and codex, and nothing of the tests, the sandbox or the scripts.

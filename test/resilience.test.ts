@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- tests run only in development (HTTP servers, timers, npm pack); never packed nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * Bulk runs under trouble: concurrency keeps input order, transient faults are retried, writes that
  * are not safe to repeat are never sent twice, time-outs cut hangs, 429 backs off, the rate ceiling holds.

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- tests run only in development (HTTP servers, timers, npm pack); never packed nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * Serves a workflow's trigger webhook over real HTTP on 127.0.0.1, the way n8n's webhook server
  * does (packages/cli webhook-helpers.ts `executeWebhook` + WebhookService.runWebhook, 2.41):
