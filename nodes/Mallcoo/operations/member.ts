@@ -114,14 +114,14 @@ export const memberOperations: MallcooOperation[] = [
 			]),
 		],
 		buildRequest(parameters) {
-			const additional = parameters.collection('additionalFields');
+			const additional = parameters.fields('additionalFields');
 			// The documents' example sends every UpdateDic value as text.
 			const updateDic: IDataObject = {
 				VipGrade: parameters.text('vipGrade'),
 				Bonus: String(parameters.integer('bonus')),
 			};
-			const newId = parameters.asText('additionalFields.newThirdPartyCardId', additional.newThirdPartyCardId);
-			const newNo = parameters.asText('additionalFields.newThirdPartyCardNo', additional.newThirdPartyCardNo);
+			const newId = additional.text('newThirdPartyCardId');
+			const newNo = additional.text('newThirdPartyCardNo');
 			if (newId) updateDic.ThirdPartyCardID = newId;
 			if (newNo) updateDic.ThirdPartyCardNo = newNo;
 			return {
@@ -180,18 +180,18 @@ export const memberOperations: MallcooOperation[] = [
 			]),
 		],
 		buildRequest(parameters) {
-			const additional = parameters.collection('additionalFields');
+			const additional = parameters.fields('additionalFields');
 			const body: IDataObject = {
 				Mobile: parameters.mobile('mobile'),
 				OldMobile: parameters.mobile('oldMobile'),
 			};
-			const refId = parameters.asText('additionalFields.thirdCrmRefId', additional.thirdCrmRefId);
-			const remark = parameters.asText('additionalFields.remark', additional.remark);
-			const updator = parameters.asText('additionalFields.updator', additional.updator);
+			const refId = additional.text('thirdCrmRefId');
+			const remark = additional.text('remark');
+			const updator = additional.text('updator');
 			if (refId) body.ThirdCRMRefID = refId;
 			// The documents ask for these two texts URL-encoded.
 			if (remark) body.Remark = encodeURIComponent(remark);
-			if (additional.updatorId) body.UpdatorID = parameters.integer('additionalFields.updatorId', additional.updatorId);
+			if (additional.values.updatorId) body.UpdatorID = additional.integer('updatorId');
 			if (updator) body.Updator = encodeURIComponent(updator);
 			return { path: '/User/AdvancedInfo/v1/ChangeOnlineUserMobile/', body };
 		},

@@ -16,8 +16,8 @@ const dataSourceOption: INodeProperties = {
 const dataSourceField = additionalFields([dataSourceOption]);
 
 function withDataSource(parameters: ItemParameters, body: IDataObject): IDataObject {
-	const { dataSource } = parameters.collection('additionalFields');
-	if (dataSource) body.DataSource = parameters.integer('additionalFields.dataSource', dataSource);
+	const additional = parameters.fields('additionalFields');
+	if (additional.values.dataSource) body.DataSource = additional.integer('dataSource');
 	return body;
 }
 

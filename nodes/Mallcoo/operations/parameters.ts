@@ -140,4 +140,17 @@ export class ItemParameters {
 		const value = this.raw(name, {});
 		return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 	}
+
+	/**
+	 * A collection read once, with checked readers for its optional fields; errors name a field
+	 * as "Collection › Field".
+	 */
+	fields(name: string) {
+		const values = this.collection(name);
+		return {
+			values,
+			text: (field: string) => this.asText(`${name}.${field}`, values[field]),
+			integer: (field: string) => this.integer(`${name}.${field}`, values[field]),
+		};
+	}
 }
