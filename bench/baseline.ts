@@ -16,7 +16,11 @@ export function baselineRunner(config: WorkerConfig): Runner {
 
 	async function send(mobile: string): Promise<void> {
 		const { path, body } = rawRequest(config.op, mobile);
-		const signed = await credential.authenticate(config.credentials, { method: 'POST', url: path, body });
+		const signed = await credential.authenticate(config.credentials, {
+			method: 'POST',
+			url: path,
+			body,
+		});
 		const response = await pool.request({
 			method: 'POST',
 			path,
@@ -24,9 +28,14 @@ export function baselineRunner(config: WorkerConfig): Runner {
 			body: signed.body as string,
 		});
 		// Read and parse the envelope, as the node does.
-		const envelope = JSON.parse(await response.body.text()) as { Code?: unknown; Message?: unknown };
+		const envelope = JSON.parse(await response.body.text()) as {
+			Code?: unknown;
+			Message?: unknown;
+		};
 		if (response.statusCode !== 200 || envelope.Code !== 1) {
-			throw new Error(`baseline ${path} ${mobile}: HTTP ${response.statusCode} Code ${String(envelope.Code)} ${String(envelope.Message)}`);
+			throw new Error(
+				`baseline ${path} ${mobile}: HTTP ${response.statusCode} Code ${String(envelope.Code)} ${String(envelope.Message)}`,
+			);
 		}
 	}
 

@@ -8,9 +8,19 @@
  * and runtime dependencies), so no such node can be faster than this floor: a target above it is
  * a limit of n8n's HTTP stack, not of the node.
  */
-import type { ICredentialsDecrypted, IExecuteFunctions, IN8nHttpFullResponse, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	IExecuteFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeType,
+} from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, apiBaseUrlOf, mallcooHttpOptions } from '../nodes/Mallcoo/transport/request';
+import {
+	CREDENTIAL_TYPE,
+	apiBaseUrlOf,
+	mallcooHttpOptions,
+} from '../nodes/Mallcoo/transport/request';
 import { forEachConcurrently } from '../nodes/Mallcoo/transport/schedule';
 import { rawRequest, type Op } from './ops';
 
@@ -37,16 +47,33 @@ export class HelperFloor implements INodeType {
 		const concurrency = this.getNodeParameter('concurrency', 0) as number;
 		const data = await this.getCredentials(CREDENTIAL_TYPE);
 		// Decrypted once per run, as the node does.
-		const credentials: ICredentialsDecrypted = { id: 'floor', name: 'floor', type: CREDENTIAL_TYPE, data };
+		const credentials: ICredentialsDecrypted = {
+			id: 'floor',
+			name: 'floor',
+			type: CREDENTIAL_TYPE,
+			data,
+		};
 		const settings = { baseUrl: apiBaseUrlOf(data), timeoutMs: 30_000 };
 		const output: INodeExecutionData[] = new Array(items.length);
 		await forEachConcurrently(items.length, concurrency, async (index) => {
-			const options = mallcooHttpOptions(rawRequest(op, String(items[index].json.mobile)), settings);
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options, {
-				credentialsDecrypted: credentials,
-			})) as IN8nHttpFullResponse;
-			const envelope = JSON.parse(String(response.body)) as { Code?: unknown; Data?: INodeExecutionData['json'] };
-			if (envelope.Code !== 1) throw new Error(`floor: ${options.url} answered ${String(response.body)}`);
+			const options = mallcooHttpOptions(
+				rawRequest(op, String(items[index].json.mobile)),
+				settings,
+			);
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				options,
+				{
+					credentialsDecrypted: credentials,
+				},
+			)) as IN8nHttpFullResponse;
+			const envelope = JSON.parse(String(response.body)) as {
+				Code?: unknown;
+				Data?: INodeExecutionData['json'];
+			};
+			if (envelope.Code !== 1)
+				throw new Error(`floor: ${options.url} answered ${String(response.body)}`);
 			output[index] = { json: envelope.Data ?? {}, pairedItem: { item: index } };
 		});
 		return [output];

@@ -13,16 +13,29 @@ import { nodeParameters } from './ops';
 import type { Runner, WorkerConfig } from './worker';
 
 export function nodeRunner(config: WorkerConfig): Runner {
-	const credentials = { ...config.credentials, baseUrl: config.baseUrl, authBaseUrl: config.baseUrl };
+	const credentials = {
+		...config.credentials,
+		baseUrl: config.baseUrl,
+		authBaseUrl: config.baseUrl,
+	};
 	const floor = config.mode === 'floor';
-	const parameters = floor ? { op: config.op, concurrency: config.concurrency } : nodeParameters(config.op, config.concurrency);
+	const parameters = floor
+		? { op: config.op, concurrency: config.concurrency }
+		: nodeParameters(config.op, config.concurrency);
 	const nodeType = floor ? new HelperFloor() : undefined;
 	return async (mobiles) => {
-		const { output, error } = await runMallcoo({ parameters, items: mobiles.map((mobile) => ({ mobile })), credentials, nodeType });
+		const { output, error } = await runMallcoo({
+			parameters,
+			items: mobiles.map((mobile) => ({ mobile })),
+			credentials,
+			nodeType,
+		});
 		if (error) throw error;
 		const failed = output.filter((item) => item.json.error !== undefined);
 		if (output.length !== mobiles.length || failed.length > 0) {
-			throw new Error(`node output ${output.length} items for ${mobiles.length}, ${failed.length} failed: ${JSON.stringify(failed[0]?.json)}`);
+			throw new Error(
+				`node output ${output.length} items for ${mobiles.length}, ${failed.length} failed: ${JSON.stringify(failed[0]?.json)}`,
+			);
 		}
 	};
 }
@@ -34,13 +47,22 @@ export function nodeRunner(config: WorkerConfig): Runner {
  * then that a business error under Continue On Fail becomes an error item (1 request).
  */
 export async function checkSharedWorkflowModule(config: WorkerConfig): Promise<void> {
-	const fromCore = require.resolve('n8n-workflow', { paths: [path.dirname(require.resolve('n8n-core'))] });
+	const fromCore = require.resolve('n8n-workflow', {
+		paths: [path.dirname(require.resolve('n8n-core'))],
+	});
 	const execute = require.cache[require.resolve('../nodes/Mallcoo/execute.ts')];
-	const fromNode = execute && require.resolve('n8n-workflow', { paths: [path.dirname(execute.filename)] });
+	const fromNode =
+		execute && require.resolve('n8n-workflow', { paths: [path.dirname(execute.filename)] });
 	if (!execute || fromNode !== fromCore || !require.cache[fromCore]) {
-		throw new Error(`the node does not share n8n-core's n8n-workflow (${fromNode ?? 'node not loaded as CommonJS'} vs ${fromCore})`);
+		throw new Error(
+			`the node does not share n8n-core's n8n-workflow (${fromNode ?? 'node not loaded as CommonJS'} vs ${fromCore})`,
+		);
 	}
-	const credentials = { ...config.credentials, baseUrl: config.baseUrl, authBaseUrl: config.baseUrl };
+	const credentials = {
+		...config.credentials,
+		baseUrl: config.baseUrl,
+		authBaseUrl: config.baseUrl,
+	};
 	const continued = await runMallcoo({
 		parameters: nodeParameters('member/get', 1),
 		items: [{ mobile: '13899999999' }],
@@ -48,6 +70,8 @@ export async function checkSharedWorkflowModule(config: WorkerConfig): Promise<v
 		continueOnFail: true,
 	});
 	if (continued.error || continued.output[0]?.json.code !== 3001) {
-		throw new Error(`expected an error item with code 3001 under Continue On Fail, got ${JSON.stringify(continued.output[0]?.json)}`);
+		throw new Error(
+			`expected an error item with code 3001 under Continue On Fail, got ${JSON.stringify(continued.output[0]?.json)}`,
+		);
 	}
 }

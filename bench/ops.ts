@@ -10,8 +10,20 @@ export const TAG_IDS = '30,31';
 export function nodeParameters(op: Op, concurrency: number): IDataObject {
 	const options = { concurrency };
 	return op === 'member/get'
-		? { resource: 'member', operation: 'get', findBy: 'mobile', mobile: '={{ $json.mobile }}', options }
-		: { resource: 'tag', operation: 'add', mobile: '={{ $json.mobile }}', tagIds: TAG_IDS, options };
+		? {
+				resource: 'member',
+				operation: 'get',
+				findBy: 'mobile',
+				mobile: '={{ $json.mobile }}',
+				options,
+			}
+		: {
+				resource: 'tag',
+				operation: 'add',
+				mobile: '={{ $json.mobile }}',
+				tagIds: TAG_IDS,
+				options,
+			};
 }
 
 /**
@@ -21,5 +33,8 @@ export function nodeParameters(op: Op, concurrency: number): IDataObject {
 export function rawRequest(op: Op, mobile: string): { path: string; body: IDataObject } {
 	return op === 'member/get'
 		? { path: '/User/AdvancedInfo/v1/Get/ByMobile/', body: { Mobile: mobile } }
-		: { path: '/User/BaseInfo/v1/AddTag/', body: { Mobile: mobile, TagIDList: TAG_IDS.split(',').map(Number), Desc: null } };
+		: {
+				path: '/User/BaseInfo/v1/AddTag/',
+				body: { Mobile: mobile, TagIDList: TAG_IDS.split(',').map(Number), Desc: null },
+			};
 }

@@ -11,5 +11,9 @@ type Resolve = (request: string, ...rest: unknown[]) => string;
 const internals = Module as unknown as { _resolveFilename: Resolve };
 const resolve = internals._resolveFilename;
 internals._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
-	return resolve.call(this, /[\\/]Mallcoo\.node$/.test(request) ? `${request}.ts` : request, ...rest);
+	return resolve.call(
+		this,
+		/[\\/]Mallcoo\.node$/.test(request) ? `${request}.ts` : request,
+		...rest,
+	);
 };

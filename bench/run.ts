@@ -41,7 +41,14 @@ const TARGET_SHARE_OF_BASELINE = 0.9; // ≥ 90 % of undici at the same C
  * The memory check: node runs of 10,000 lookups, lower latency only to keep them short. The peak
  * depends on when V8 collects garbage, so each side runs several times; the worst run counts.
  */
-const MEMORY = { op: 'member/get' as Op, items: 10_000, concurrency: 20, latencyMs: 5, limitMb: 300, runs: 3 };
+const MEMORY = {
+	op: 'member/get' as Op,
+	items: 10_000,
+	concurrency: 20,
+	latencyMs: 5,
+	limitMb: 300,
+	runs: 3,
+};
 const MEMBERS = 10_000;
 const RUN_TIMEOUT_MS = 10 * 60_000;
 const TS_HOOK = ['--require', 'tsx/cjs'];
@@ -50,7 +57,8 @@ const WORKER_FLAGS = [...TS_HOOK, '--expose-gc'];
 
 const warmupCount = (concurrency: number) => Math.min(100, Math.max(20, 5 * concurrency));
 /** Distinct generated members: measured items from the start, warm-up from the end of the range. */
-const mobiles = (from: number, count: number) => Array.from({ length: count }, (_, i) => generatedMember(from + i).Mobile);
+const mobiles = (from: number, count: number) =>
+	Array.from({ length: count }, (_, i) => generatedMember(from + i).Mobile);
 
 interface Side {
 	mode: Mode;
@@ -71,10 +79,20 @@ function percentile(values: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
 
-const latencySummary = (values: number[]) => ({ p50: percentile(values, 0.5), p95: percentile(values, 0.95) });
+const latencySummary = (values: number[]) => ({
+	p50: percentile(values, 0.5),
+	p95: percentile(values, 0.95),
+});
 
 /** One configuration in a fresh worker process; the sandbox log is emptied after its warm-up. */
-async function measure(sandbox: SandboxProcess, mode: Mode, op: Op, concurrency: number, items: number, latencyMs: number): Promise<Side> {
+async function measure(
+	sandbox: SandboxProcess,
+	mode: Mode,
+	op: Op,
+	concurrency: number,
+	items: number,
+	latencyMs: number,
+): Promise<Side> {
 	await sandbox.reset(latencyMs);
 	const warmup = warmupCount(concurrency);
 	const config: WorkerConfig = {
@@ -86,9 +104,15 @@ async function measure(sandbox: SandboxProcess, mode: Mode, op: Op, concurrency:
 		warmupMobiles: mobiles(MEMBERS - warmup + 1, warmup),
 		mobiles: mobiles(1, items),
 	};
-	const child = fork(path.join(__dirname, 'worker.ts'), [], { cwd: ROOT, execArgv: WORKER_FLAGS, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	const child = fork(path.join(__dirname, 'worker.ts'), [], {
+		cwd: ROOT,
+		execArgv: WORKER_FLAGS,
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+	});
 	const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
-	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => resolve(code)),
+	);
 	let sandboxCpuAtGo = NaN;
 	try {
 		const result = await new Promise<WorkerResult>((resolve, reject) => {
@@ -99,7 +123,8 @@ async function measure(sandbox: SandboxProcess, mode: Mode, op: Op, concurrency:
 						child.send({ type: 'go' });
 					}, reject);
 				} else if (message.type === 'result') resolve(message.result!);
-				else if (message.type === 'error') reject(new Error(`${mode} worker failed: ${message.message}`));
+				else if (message.type === 'error')
+					reject(new Error(`${mode} worker failed: ${message.message}`));
 			});
 			exited.then((code) => reject(new Error(`${mode} worker exited (${code}) without a result`)));
 			child.send({ type: 'config', config });
@@ -107,9 +132,13 @@ async function measure(sandbox: SandboxProcess, mode: Mode, op: Op, concurrency:
 		const sandboxCpuShare = (sandbox.cpuMs() - sandboxCpuAtGo) / result.wallMs;
 		const log: RecordedRequest[] = await sandbox.requests();
 		const problems: string[] = [];
-		if (log.length !== items) problems.push(`${mode}: the sandbox saw ${log.length} requests for ${items} items`);
+		if (log.length !== items)
+			problems.push(`${mode}: the sandbox saw ${log.length} requests for ${items} items`);
 		const refused = log.filter((r) => r.response.code !== 1);
-		if (refused.length) problems.push(`${mode}: ${refused.length} requests not answered Code 1, e.g. ${JSON.stringify(refused[0].response)}`);
+		if (refused.length)
+			problems.push(
+				`${mode}: ${refused.length} requests not answered Code 1, e.g. ${JSON.stringify(refused[0].response)}`,
+			);
 		return {
 			mode,
 			worker: result,
@@ -160,17 +189,39 @@ interface Meta {
 const fixed = (digits: number) => (n: number) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const [f0, f1, f2] = [fixed(0), fixed(1), fixed(2)];
 /** "node / floor / baseline" in one cell. */
-const triple = (r: Row, value: (side: Side) => number, format = f1) => [r.node, r.floor, r.baseline].map((side) => format(value(side))).join(' / ');
+const triple = (r: Row, value: (side: Side) => number, format = f1) =>
+	[r.node, r.floor, r.baseline].map((side) => format(value(side))).join(' / ');
 const tableRow = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
-const header = (names: string[]) => [tableRow(names), tableRow(names.map((_, i) => (i === 0 || i === names.length - 1 ? '---' : '---:')))];
+const header = (names: string[]) => [
+	tableRow(names),
+	tableRow(names.map((_, i) => (i === 0 || i === names.length - 1 ? '---' : '---:'))),
+];
 
 function memoryRows(memory: MemoryResult): string[] {
 	const row = (label: string, side: Side, index: number) => {
 		const w = side.worker;
-		return tableRow([label, index + 1, f1(w.itemsPerSecond), f2(w.cpuMsPerItem), f0(w.rssBeforeMb), f1(w.maxRssMb), f1(w.heapRetainedMb), w.maxRssMb < MEMORY.limitMb ? 'pass' : '**over**']);
+		return tableRow([
+			label,
+			index + 1,
+			f1(w.itemsPerSecond),
+			f2(w.cpuMsPerItem),
+			f0(w.rssBeforeMb),
+			f1(w.maxRssMb),
+			f1(w.heapRetainedMb),
+			w.maxRssMb < MEMORY.limitMb ? 'pass' : '**over**',
+		]);
 	};
 	return [
-		...header(['side', 'run', 'items/s', 'CPU ms/item', 'RSS before run MB', 'peak RSS MB (ru_maxrss)', 'heap retained after GC MB', 'under 300 MB']),
+		...header([
+			'side',
+			'run',
+			'items/s',
+			'CPU ms/item',
+			'RSS before run MB',
+			'peak RSS MB (ru_maxrss)',
+			'heap retained after GC MB',
+			'under 300 MB',
+		]),
 		...memory.node.map((side, i) => row('node', side, i)),
 		...memory.floor.map((side, i) => row("floor (n8n's helper alone)", side, i)),
 	];
@@ -189,7 +240,23 @@ function report(rows: Row[], memory: MemoryResult, meta: Meta): string {
 		'',
 		'Cells "a / b / c" are node / floor / baseline. p50/p95 are sandbox-side (log finishedAt − startedAt); "client p95" is request created → response headers in the client (node:http resp. undici diagnostics channels); "1st request" is how long after the run started the first request left (the node checks every item first). CPU ms/item and peak RSS (ru_maxrss) are the measuring process\'s own; "sandbox CPU" is the sandbox process\'s share of one core during the run.',
 		'',
-		...header(['op', 'C', 'items', 'items/s', 'node / floor', 'node / baseline', 'target items/s (0.9·C/L)', 'p50 ms', 'p95 ms', 'client p95 ms', '1st request ms', 'CPU ms/item', 'sandbox CPU %', 'peak RSS MB', 'result']),
+		...header([
+			'op',
+			'C',
+			'items',
+			'items/s',
+			'node / floor',
+			'node / baseline',
+			'target items/s (0.9·C/L)',
+			'p50 ms',
+			'p95 ms',
+			'client p95 ms',
+			'1st request ms',
+			'CPU ms/item',
+			'sandbox CPU %',
+			'peak RSS MB',
+			'result',
+		]),
 		...rows.map((r) =>
 			tableRow([
 				r.op,
@@ -218,18 +285,30 @@ function report(rows: Row[], memory: MemoryResult, meta: Meta): string {
 		'',
 		`Total ${f0(meta.totalSeconds)} s on ${meta.cpus} × ${meta.cpuModel}, Node ${meta.node}; load average ${f2(meta.loadBefore)} before, ${f2(meta.loadAfter)} after.`,
 	];
-	if (busy) lines.push('', `**Warning**: the machine was busy (load average above ${meta.cpus / 2}); other processes took CPU from this run and its numbers are low.`);
+	if (busy)
+		lines.push(
+			'',
+			`**Warning**: the machine was busy (load average above ${meta.cpus / 2}); other processes took CPU from this run and its numbers are low.`,
+		);
 	const failures = [...rows.flatMap((r) => r.failures), ...memory.failures];
-	lines.push('', failures.length ? `## Targets missed\n\n${failures.map((f) => `- ${f}`).join('\n')}` : 'All targets met.');
+	lines.push(
+		'',
+		failures.length
+			? `## Targets missed\n\n${failures.map((f) => `- ${f}`).join('\n')}`
+			: 'All targets met.',
+	);
 	return `${lines.join('\n')}\n`;
 }
 
 /** The issue's targets for one configuration; each miss says whether n8n's helper alone would meet it. */
 function targetFailures(r: Omit<Row, 'failures'>): string[] {
 	const label = `${r.op} C=${r.concurrency}`;
-	const failures = [...r.node.problems, ...r.floor.problems, ...r.baseline.problems].map((p) => `${label}: ${p}`);
+	const failures = [...r.node.problems, ...r.floor.problems, ...r.baseline.problems].map(
+		(p) => `${label}: ${p}`,
+	);
 	const bodies = (side: Side) => side.bodies.join('\n');
-	if (bodies(r.node) !== bodies(r.baseline) || bodies(r.floor) !== bodies(r.baseline)) failures.push(`${label}: the sides sent different paths/bodies`);
+	if (bodies(r.node) !== bodies(r.baseline) || bodies(r.floor) !== bodies(r.baseline))
+		failures.push(`${label}: the sides sent different paths/bodies`);
 	const floorPerSecond = r.floor.worker.itemsPerSecond;
 	const floorNote = (target: number) =>
 		floorPerSecond < target
@@ -237,11 +316,15 @@ function targetFailures(r: Omit<Row, 'failures'>): string[] {
 			: ` — n8n's request helper alone reaches ${f1(floorPerSecond)} items/s`;
 	const nodePerSecond = r.node.worker.itemsPerSecond;
 	if (nodePerSecond < r.targetPerSecond) {
-		failures.push(`${label}: node ${f1(nodePerSecond)} items/s < ${f1(r.targetPerSecond)} (90% of C/L = ${f1(r.idealPerSecond)})${floorNote(r.targetPerSecond)}`);
+		failures.push(
+			`${label}: node ${f1(nodePerSecond)} items/s < ${f1(r.targetPerSecond)} (90% of C/L = ${f1(r.idealPerSecond)})${floorNote(r.targetPerSecond)}`,
+		);
 	}
 	const baselineTarget = TARGET_SHARE_OF_BASELINE * r.baseline.worker.itemsPerSecond;
 	if (r.ratio < TARGET_SHARE_OF_BASELINE) {
-		failures.push(`${label}: node ${f1(nodePerSecond)} items/s is ${f0(r.ratio * 100)}% of the undici baseline's ${f1(r.baseline.worker.itemsPerSecond)} (< 90%)${floorNote(baselineTarget)}`);
+		failures.push(
+			`${label}: node ${f1(nodePerSecond)} items/s is ${f0(r.ratio * 100)}% of the undici baseline's ${f1(r.baseline.worker.itemsPerSecond)} (< 90%)${floorNote(baselineTarget)}`,
+		);
 	}
 	return failures;
 }
@@ -262,7 +345,11 @@ async function main(): Promise<void> {
 					process.stderr.write(` ${mode} ${f1(measured.worker.itemsPerSecond)}/s`);
 					return measured;
 				};
-				const [node, floor, baseline] = [await side('node'), await side('floor'), await side('baseline')];
+				const [node, floor, baseline] = [
+					await side('node'),
+					await side('floor'),
+					await side('baseline'),
+				];
 				process.stderr.write(` (${f0((Date.now() - began) / 1000)} s)\n`);
 
 				const idealPerSecond = (concurrency / LATENCY_MS) * 1000;
@@ -284,8 +371,17 @@ async function main(): Promise<void> {
 		memory = { node: [], floor: [], failures: [] };
 		for (let run = 1; run <= MEMORY.runs; run++) {
 			for (const mode of ['node', 'floor'] as const) {
-				process.stderr.write(`memory ${run}/${MEMORY.runs}: ${mode} ${MEMORY.op} C=${MEMORY.concurrency} × ${MEMORY.items} at ${MEMORY.latencyMs} ms… `);
-				const side = await measure(sandbox, mode, MEMORY.op, MEMORY.concurrency, MEMORY.items, MEMORY.latencyMs);
+				process.stderr.write(
+					`memory ${run}/${MEMORY.runs}: ${mode} ${MEMORY.op} C=${MEMORY.concurrency} × ${MEMORY.items} at ${MEMORY.latencyMs} ms… `,
+				);
+				const side = await measure(
+					sandbox,
+					mode,
+					MEMORY.op,
+					MEMORY.concurrency,
+					MEMORY.items,
+					MEMORY.latencyMs,
+				);
 				process.stderr.write(`${f1(side.worker.maxRssMb)} MB peak\n`);
 				memory[mode].push(side);
 				memory.failures.push(...side.problems.map((p) => `memory run ${run}: ${p}`));
@@ -293,8 +389,13 @@ async function main(): Promise<void> {
 		}
 		const worst = (sides: Side[]) => Math.max(...sides.map((side) => side.worker.maxRssMb));
 		if (!(worst(memory.node) < MEMORY.limitMb)) {
-			const floorNote = worst(memory.floor) < MEMORY.limitMb ? '' : ` — n8n's request helper alone peaked at ${f1(worst(memory.floor))} MB in the same runs`;
-			memory.failures.push(`memory: node peak RSS ${f1(worst(memory.node))} MB ≥ ${MEMORY.limitMb} MB for ${MEMORY.items} items (worst of ${MEMORY.runs} runs)${floorNote}`);
+			const floorNote =
+				worst(memory.floor) < MEMORY.limitMb
+					? ''
+					: ` — n8n's request helper alone peaked at ${f1(worst(memory.floor))} MB in the same runs`;
+			memory.failures.push(
+				`memory: node peak RSS ${f1(worst(memory.node))} MB ≥ ${MEMORY.limitMb} MB for ${MEMORY.items} items (worst of ${MEMORY.runs} runs)${floorNote}`,
+			);
 		}
 	} finally {
 		sandbox.stop();
@@ -315,12 +416,26 @@ async function main(): Promise<void> {
 	mkdirSync(RESULTS_DIR, { recursive: true });
 	const stamp = meta.date.replace(/[:.]/g, '-');
 	// The JSON keeps every number but the per-request lists.
-	const summary = (side: Side) => ({ ...side, bodies: undefined, worker: { ...side.worker, clientLatencyMs: undefined } });
+	const summary = (side: Side) => ({
+		...side,
+		bodies: undefined,
+		worker: { ...side.worker, clientLatencyMs: undefined },
+	});
 	const json = JSON.stringify(
 		{
 			meta,
-			settings: { latencyMs: LATENCY_MS, targetShareOfIdeal: TARGET_SHARE_OF_IDEAL, targetShareOfBaseline: TARGET_SHARE_OF_BASELINE, memory: MEMORY },
-			rows: rows.map((r) => ({ ...r, node: summary(r.node), floor: summary(r.floor), baseline: summary(r.baseline) })),
+			settings: {
+				latencyMs: LATENCY_MS,
+				targetShareOfIdeal: TARGET_SHARE_OF_IDEAL,
+				targetShareOfBaseline: TARGET_SHARE_OF_BASELINE,
+				memory: MEMORY,
+			},
+			rows: rows.map((r) => ({
+				...r,
+				node: summary(r.node),
+				floor: summary(r.floor),
+				baseline: summary(r.baseline),
+			})),
 			memory: { ...memory, node: memory.node.map(summary), floor: memory.floor.map(summary) },
 		},
 		null,
@@ -330,12 +445,16 @@ async function main(): Promise<void> {
 		writeFileSync(path.join(RESULTS_DIR, `${name}.md`), markdown);
 		writeFileSync(path.join(RESULTS_DIR, `${name}.json`), `${json}\n`);
 	}
-	process.stdout.write(`\nWritten to bench-results/bench-${stamp}.md and .json (also latest.md, latest.json)\n`);
+	process.stdout.write(
+		`\nWritten to bench-results/bench-${stamp}.md and .json (also latest.md, latest.json)\n`,
+	);
 	const failed = rows.some((r) => r.failures.length) || memory.failures.length > 0;
 	process.exit(failed ? 1 : 0);
 }
 
 main().catch((error) => {
-	process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(2);
 });

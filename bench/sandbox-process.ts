@@ -19,10 +19,27 @@ export interface SandboxProcess {
 	stop(): void;
 }
 
-export async function startSandboxProcess(root: string, members: number, latencyMs: number, tsHook: string[]): Promise<SandboxProcess> {
+export async function startSandboxProcess(
+	root: string,
+	members: number,
+	latencyMs: number,
+	tsHook: string[],
+): Promise<SandboxProcess> {
 	// --port 0: the OS picks a free port and the CLI prints it; no race with another process.
-	const args = [...tsHook, 'sandbox/cli.ts', '--port', '0', '--latency', String(latencyMs), '--members', String(members)];
-	const child: ChildProcess = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+	const args = [
+		...tsHook,
+		'sandbox/cli.ts',
+		'--port',
+		'0',
+		'--latency',
+		String(latencyMs),
+		'--members',
+		String(members),
+	];
+	const child: ChildProcess = spawn(process.execPath, args, {
+		cwd: root,
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	const url = await new Promise<string>((resolve, reject) => {
 		let text = '';
 		child.stdout!.on('data', (chunk: Buffer) => {
@@ -30,7 +47,9 @@ export async function startSandboxProcess(root: string, members: number, latency
 			const match = /listening on (http:\/\/\S+)/.exec(text);
 			if (match) resolve(match[1]);
 		});
-		child.once('exit', (code) => reject(new Error(`the sandbox exited (${code}) before listening`)));
+		child.once('exit', (code) =>
+			reject(new Error(`the sandbox exited (${code}) before listening`)),
+		);
 	});
 	child.stdout!.resume();
 
@@ -40,7 +59,10 @@ export async function startSandboxProcess(root: string, members: number, latency
 			headers: body ? { 'content-type': 'application/json' } : undefined,
 			body: body ? JSON.stringify(body) : undefined,
 		});
-		if (!response.ok) throw new Error(`sandbox ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+		if (!response.ok)
+			throw new Error(
+				`sandbox ${method} ${path}: HTTP ${response.status} ${await response.text()}`,
+			);
 		return response.json();
 	};
 

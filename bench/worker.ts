@@ -57,7 +57,9 @@ function trackRequests(mode: Mode) {
 	const tracked = { latencies: [] as number[], firstStartAt: NaN };
 	const started = new WeakMap<object, number>();
 	const [start, end] =
-		mode !== 'baseline' ? ['http.client.request.start', 'http.client.response.finish'] : ['undici:request:create', 'undici:request:headers'];
+		mode !== 'baseline'
+			? ['http.client.request.start', 'http.client.response.finish']
+			: ['undici:request:create', 'undici:request:headers'];
 	diagnostics.subscribe(start, (message) => {
 		const now = performance.now();
 		if (Number.isNaN(tracked.firstStartAt)) tracked.firstStartAt = now;
@@ -71,11 +73,15 @@ function trackRequests(mode: Mode) {
 }
 
 function nextMessage(): Promise<Message> {
-	return new Promise((resolve) => process.once('message', (message) => resolve(message as Message)));
+	return new Promise((resolve) =>
+		process.once('message', (message) => resolve(message as Message)),
+	);
 }
 
 function send(message: unknown): Promise<void> {
-	return new Promise((resolve, reject) => process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())));
+	return new Promise((resolve, reject) =>
+		process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())),
+	);
 }
 
 async function main(): Promise<void> {
@@ -86,7 +92,8 @@ async function main(): Promise<void> {
 	// Loaded on demand: the baseline process never loads n8n, so its RSS is the client's own.
 	let run: Runner;
 	if (config.mode !== 'baseline') {
-		const { nodeRunner, checkSharedWorkflowModule } = require('./node-run') as typeof import('./node-run');
+		const { nodeRunner, checkSharedWorkflowModule } =
+			require('./node-run') as typeof import('./node-run');
 		await checkSharedWorkflowModule(config);
 		run = nodeRunner(config);
 	} else {
@@ -108,7 +115,10 @@ async function main(): Promise<void> {
 	const heapBefore = process.memoryUsage().heapUsed;
 	const rssBefore = process.memoryUsage.rss();
 	let sampledPeak = rssBefore;
-	const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss())), 25);
+	const sampler = setInterval(
+		() => (sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss())),
+		25,
+	);
 	const cpuBefore = process.cpuUsage();
 	const startedAt = performance.now();
 	await run(config.mobiles);

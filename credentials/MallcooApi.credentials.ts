@@ -60,14 +60,15 @@ export class MallcooApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'Private key assigned by Mallcoo (私钥). Only used to compute each request\'s signature; it is never sent.',
+				"Private key assigned by Mallcoo (私钥). Only used to compute each request's signature; it is never sent.",
 		},
 		{
 			displayName: 'API Base URL',
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://openapi10.mallcoo.cn',
-			description: 'Host of the Mallcoo open API. Point it at the Mallcoo sandbox or a proxy to test.',
+			description:
+				'Host of the Mallcoo open API. Point it at the Mallcoo sandbox or a proxy to test.',
 		},
 		{
 			displayName: 'Authorization Pages Base URL',
@@ -93,7 +94,9 @@ export class MallcooApi implements ICredentialType {
 		// Ours replace any same-named header, whatever its case (the HTTP Request node sets content-type).
 		const ownHeaders = new Set(['appid', 'publickey', 'timestamp', 'sign', 'content-type']);
 		const otherHeaders = Object.fromEntries(
-			Object.entries(requestOptions.headers ?? {}).filter(([name]) => !ownHeaders.has(name.toLowerCase())),
+			Object.entries(requestOptions.headers ?? {}).filter(
+				([name]) => !ownHeaders.has(name.toLowerCase()),
+			),
 		);
 		return {
 			...requestOptions,

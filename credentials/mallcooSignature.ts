@@ -37,7 +37,12 @@ export function parseChinaTimeStamp(timeStamp: string): Date | undefined {
  * `{publicKey:<PublicKey>,timeStamp:<TimeStamp>,data:<body>,privateKey:<PrivateKey>}`,
  * characters 9 to 24. `body` must be the exact text that is sent.
  */
-export function mallcooSign(publicKey: string, timeStamp: string, body: string, privateKey: string): string {
+export function mallcooSign(
+	publicKey: string,
+	timeStamp: string,
+	body: string,
+	privateKey: string,
+): string {
 	const text = `{publicKey:${publicKey},timeStamp:${timeStamp},data:${body},privateKey:${privateKey}}`;
 	return createHash('md5').update(text, 'utf8').digest('hex').toUpperCase().slice(8, 24);
 }

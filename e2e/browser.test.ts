@@ -7,7 +7,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ARTIFACTS, sandboxMember, stack, webhookOf } from './helpers';
@@ -24,7 +30,9 @@ const iconResponses = new Map<string, number>();
 
 beforeAll(async () => {
 	if (!fs.existsSync(CHROMIUM)) {
-		throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+		throw new Error(
+			`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
+		);
 	}
 	fs.mkdirSync(SHOTS, { recursive: true });
 	browser = await chromium.launch({
@@ -70,14 +78,18 @@ describe('the n8n editor', () => {
 		expect(new URL(page.url()).pathname).not.toMatch(/^\/(signin|setup)/);
 	});
 
-	it("shows the Mallcoo node with its icon, and its parameter panel with resource and operation", async () => {
+	it('shows the Mallcoo node with its icon, and its parameter panel with resource and operation', async () => {
 		const { url } = stack();
 		await page.goto(`${url}/workflow/mallcooLookup001`);
-		const node = page.locator('[data-test-id="canvas-node"][data-node-type="n8n-nodes-mallcoo.mallcoo"]');
+		const node = page.locator(
+			'[data-test-id="canvas-node"][data-node-type="n8n-nodes-mallcoo.mallcoo"]',
+		);
 		await node.waitFor();
 		const icon = node.locator(`img[src*="${ICON_PATH}"]`);
 		await icon.waitFor();
-		await expect.poll(() => icon.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+		await expect
+			.poll(() => icon.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+			.toBeGreaterThan(0);
 		const iconUrl = await icon.evaluate((img: HTMLImageElement) => img.src);
 		expect(iconUrl).toMatch(/\/icons\/n8n-nodes-mallcoo\/dist\/icons\/mallcoo\.svg$/);
 		expect(iconResponses.get(iconUrl)).toBe(200);
@@ -86,16 +98,24 @@ describe('the n8n editor', () => {
 		await node.dblclick();
 		const ndv = page.locator('[data-test-id="ndv"]');
 		await ndv.waitFor();
-		await expect.poll(() => ndv.locator('[data-test-id="node-title-container"]').innerText()).toContain('Get Member');
+		await expect
+			.poll(() => ndv.locator('[data-test-id="node-title-container"]').innerText())
+			.toContain('Get Member');
 		const resource = ndv.locator('[data-test-id="parameter-input-resource"] input');
 		const operation = ndv.locator('[data-test-id="parameter-input-operation"] input');
 		await expect.poll(() => resource.inputValue()).toBe('Member');
 		await expect.poll(() => operation.inputValue()).toBe('Get');
-		expect(await ndv.locator('[data-test-id="parameter-input-findBy"] input').inputValue()).toBe('Mobile');
-		expect(await fieldText(ndv.locator('[data-test-id="node-credentials-select"]'))).toContain('Mallcoo Sandbox');
+		expect(await ndv.locator('[data-test-id="parameter-input-findBy"] input').inputValue()).toBe(
+			'Mobile',
+		);
+		expect(await fieldText(ndv.locator('[data-test-id="node-credentials-select"]'))).toContain(
+			'Mallcoo Sandbox',
+		);
 		// The panel's header shows our icon too.
 		const headerIcon = ndv.locator(`img[src*="${ICON_PATH}"]`).first();
-		await expect.poll(() => headerIcon.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+		await expect
+			.poll(() => headerIcon.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+			.toBeGreaterThan(0);
 		await ndv.screenshot({ path: path.join(SHOTS, 'mallcoo-node-parameters.png') });
 	});
 });
@@ -112,7 +132,9 @@ describe('a shopper signing in through Mallcoo (examples/oauth-sign-in.json)', (
 		expect(response?.status()).toBe(200);
 		expect(shopper.url().startsWith(`${callback}?Ticket=`)).toBe(true); // the sandbox sent the browser back
 		const member = await sandboxMember('13800000001');
-		await expect.poll(() => shopper.locator('h1').innerText()).toContain(`你好,${member.NickName}!`);
+		await expect
+			.poll(() => shopper.locator('h1').innerText())
+			.toContain(`你好,${member.NickName}!`);
 		const text = await shopper.locator('body').innerText();
 		expect(text).toContain(member.Card?.MallCardName);
 		expect(text).toContain(`积分 (Points): ${member.Card?.Score}`);

@@ -27,11 +27,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	const extraWorkflows = fs
 		.readdirSync(FIXTURES)
 		.filter((name) => name.endsWith('.json'))
-		.map((name) => ({ file: path.join(FIXTURES, name), json: JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8').replaceAll('__SANDBOX_URL__', sandboxUrl)) }));
+		.map((name) => ({
+			file: path.join(FIXTURES, name),
+			json: JSON.parse(
+				fs
+					.readFileSync(path.join(FIXTURES, name), 'utf8')
+					.replaceAll('__SANDBOX_URL__', sandboxUrl),
+			),
+		}));
 
 	console.log(`[e2e] starting the sandbox and n8n (user folder ${userFolder}) ...`);
 	const stack = await startStack({ userFolder, n8nPort, sandboxPort, extraWorkflows });
-	console.log(`[e2e] n8n ${stack.url} and sandbox ${stack.sandbox.url} ready in ${Math.round((Date.now() - started) / 1000)} s`);
+	console.log(
+		`[e2e] n8n ${stack.url} and sandbox ${stack.sandbox.url} ready in ${Math.round((Date.now() - started) / 1000)} s`,
+	);
 
 	const info: StackInfo = {
 		url: stack.url,
@@ -39,12 +48,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
 		owner: { email: stack.owner.email, password: stack.owner.password },
 		sandbox: { url: stack.sandbox.url, credentials: stack.sandbox.credentials },
 		credential: { id: 'mallcooSandbox01', name: 'Mallcoo Sandbox', type: 'mallcooApi' },
-		workflows: stack.workflows.map((workflow: { id: string; name: string; published: boolean; json: unknown }) => ({
-			id: workflow.id,
-			name: workflow.name,
-			published: workflow.published,
-			webhooks: productionWebhooks(stack.url, workflow.json),
-		})),
+		workflows: stack.workflows.map(
+			(workflow: { id: string; name: string; published: boolean; json: unknown }) => ({
+				id: workflow.id,
+				name: workflow.name,
+				published: workflow.published,
+				webhooks: productionWebhooks(stack.url, workflow.json),
+			}),
+		),
 	};
 	project.provide('stack', info);
 

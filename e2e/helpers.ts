@@ -34,7 +34,9 @@ export interface RecordedRequest {
 
 /** The sandbox's request log, only requests after `since` (an id). */
 export async function sandboxRequests(since = 0): Promise<RecordedRequest[]> {
-	const response = await fetch(`${stack().sandbox.url}/__sandbox/requests${since ? `?since=${since}` : ''}`);
+	const response = await fetch(
+		`${stack().sandbox.url}/__sandbox/requests${since ? `?since=${since}` : ''}`,
+	);
 	if (!response.ok) throw new Error(`GET /__sandbox/requests answered ${response.status}`);
 	return (await response.json()) as RecordedRequest[];
 }
@@ -62,9 +64,12 @@ export function signatureProblems(request: RecordedRequest): string[] {
 	const { appid, publickey, timestamp, sign } = request.headers;
 	if (appid !== appId) problems.push(`AppID header ${JSON.stringify(appid)}`);
 	if (publickey !== publicKey) problems.push(`PublicKey header ${JSON.stringify(publickey)}`);
-	if (!/^\d{14}$/.test(timestamp ?? '')) problems.push(`TimeStamp header ${JSON.stringify(timestamp)}`);
+	if (!/^\d{14}$/.test(timestamp ?? ''))
+		problems.push(`TimeStamp header ${JSON.stringify(timestamp)}`);
 	if (!sign || sign !== mallcooSign(publicKey, timestamp ?? '', request.rawBody, privateKey)) {
-		problems.push(`Sign header ${JSON.stringify(sign)} does not match the body ${JSON.stringify(request.rawBody)}`);
+		problems.push(
+			`Sign header ${JSON.stringify(sign)} does not match the body ${JSON.stringify(request.rawBody)}`,
+		);
 	}
 	return problems;
 }
@@ -73,7 +78,12 @@ export function signatureProblems(request: RecordedRequest): string[] {
 export async function callWebhook(
 	hook: Webhook,
 	{ body, query }: { body?: unknown; query?: Record<string, string> } = {},
-): Promise<{ status: number; json: Record<string, unknown> | undefined; text: string; contentType: string }> {
+): Promise<{
+	status: number;
+	json: Record<string, unknown> | undefined;
+	text: string;
+	contentType: string;
+}> {
 	const url = query ? `${hook.url}?${new URLSearchParams(query)}` : hook.url;
 	const response = await fetch(url, {
 		method: hook.method,
@@ -88,5 +98,10 @@ export async function callWebhook(
 	} catch {
 		json = undefined;
 	}
-	return { status: response.status, json, text, contentType: response.headers.get('content-type') ?? '' };
+	return {
+		status: response.status,
+		json,
+		text,
+		contentType: response.headers.get('content-type') ?? '',
+	};
 }

@@ -17,7 +17,9 @@ import {
 } from './helpers';
 
 /** Runs `call`, then returns what it answered and the sandbox requests it caused. */
-async function withRequests<T>(call: () => Promise<T>): Promise<{ answer: T; requests: RecordedRequest[] }> {
+async function withRequests<T>(
+	call: () => Promise<T>,
+): Promise<{ answer: T; requests: RecordedRequest[] }> {
 	const since = await lastRequestId();
 	const answer = await call();
 	return { answer, requests: await sandboxRequests(since) };
@@ -42,10 +44,16 @@ beforeAll(async () => {
 describe('the stack npm start runs', () => {
 	it('has the credential and every example workflow published', async () => {
 		const { url, cookie } = stack();
-		const credentials = await (await fetch(`${url}/rest/credentials`, { headers: { cookie } })).json();
-		expect(credentials.data.map((c: { id: string; name: string; type: string }) => [c.id, c.name, c.type])).toEqual([
-			['mallcooSandbox01', 'Mallcoo Sandbox', 'mallcooApi'],
-		]);
+		const credentials = await (
+			await fetch(`${url}/rest/credentials`, { headers: { cookie } })
+		).json();
+		expect(
+			credentials.data.map((c: { id: string; name: string; type: string }) => [
+				c.id,
+				c.name,
+				c.type,
+			]),
+		).toEqual([['mallcooSandbox01', 'Mallcoo Sandbox', 'mallcooApi']]);
 		expect(stack().workflows.map((w) => [w.id, w.published])).toEqual(
 			expect.arrayContaining([
 				['mallcooCrmSync01', true],
@@ -59,18 +67,35 @@ describe('the stack npm start runs', () => {
 
 	it('loaded both node types of the package', async () => {
 		const { url, cookie } = stack();
-		const nodes = (await (await fetch(`${url}/types/nodes.json`, { headers: { cookie } })).json()) as Array<{ name: string }>;
-		const ours = nodes.map((node) => node.name).filter((name) => name.startsWith('n8n-nodes-mallcoo.'));
+		const nodes = (await (
+			await fetch(`${url}/types/nodes.json`, { headers: { cookie } })
+		).json()) as Array<{ name: string }>;
+		const ours = nodes
+			.map((node) => node.name)
+			.filter((name) => name.startsWith('n8n-nodes-mallcoo.'));
 		// mallcooTool: n8n's AI-agent-tool variant of a node with usableAsTool.
-		expect(ours.sort()).toEqual(['n8n-nodes-mallcoo.mallcoo', 'n8n-nodes-mallcoo.mallcooOAuthTrigger', 'n8n-nodes-mallcoo.mallcooTool']);
+		expect(ours.sort()).toEqual([
+			'n8n-nodes-mallcoo.mallcoo',
+			'n8n-nodes-mallcoo.mallcooOAuthTrigger',
+			'n8n-nodes-mallcoo.mallcooTool',
+		]);
 	});
 });
 
 describe('examples/member-lookup.json (GET /webhook/mallcoo/member)', () => {
 	it('answers a member card and points, after one signed ByMobile request', async () => {
-		const { answer, requests } = await withRequests(() => callWebhook(webhookOf('mallcooLookup001'), { query: { mobile: '13800000001' } }));
+		const { answer, requests } = await withRequests(() =>
+			callWebhook(webhookOf('mallcooLookup001'), { query: { mobile: '13800000001' } }),
+		);
 		expect(answer.status).toBe(200);
-		expect(answer.json).toEqual({ found: true, name: '张伟', nickName: '逛街达人', cardNo: '20230010000001', cardName: '金卡', points: 12770 });
+		expect(answer.json).toEqual({
+			found: true,
+			name: '张伟',
+			nickName: '逛街达人',
+			cardNo: '20230010000001',
+			cardName: '金卡',
+			points: 12770,
+		});
 		expect(requests).toHaveLength(1);
 		expect(requests[0].path).toBe('/User/AdvancedInfo/v1/Get/ByMobile/');
 		expect(requests[0].body).toEqual({ Mobile: '13800000001' });
@@ -79,10 +104,14 @@ describe('examples/member-lookup.json (GET /webhook/mallcoo/member)', () => {
 	});
 
 	it('answers 404 with the Mallcoo error for an unknown mobile', async () => {
-		const { answer, requests } = await withRequests(() => callWebhook(webhookOf('mallcooLookup001'), { query: { mobile: '13899999999' } }));
+		const { answer, requests } = await withRequests(() =>
+			callWebhook(webhookOf('mallcooLookup001'), { query: { mobile: '13899999999' } }),
+		);
 		expect(answer.status).toBe(404);
 		expect(answer.json).toMatchObject({ found: false, error: expect.stringMatching(/Code 3001/) });
-		expect(requests.map((r) => [r.path, r.response.code])).toEqual([['/User/AdvancedInfo/v1/Get/ByMobile/', 3001]]);
+		expect(requests.map((r) => [r.path, r.response.code])).toEqual([
+			['/User/AdvancedInfo/v1/Get/ByMobile/', 3001],
+		]);
 		expectSigned(requests);
 	});
 });
@@ -91,19 +120,23 @@ describe('examples/tag-members-from-list.json (POST /webhook/mallcoo/tag-members
 	it('tags every member of the list and reports the one that failed', async () => {
 		const mobiles = ['13800000002', '13800000003', '13899999999'];
 		const { answer, requests } = await withRequests(() =>
-			callWebhook(webhookOf('mallcooTagList01'), { body: { mobiles, tagIds: '40,41', description: 'Spring campaign' } }),
+			callWebhook(webhookOf('mallcooTagList01'), {
+				body: { mobiles, tagIds: '40,41', description: 'Spring campaign' },
+			}),
 		);
 		expect(answer.status).toBe(200);
 		expect(answer.json).toEqual({
 			total: 3,
 			tagged: 2,
-			failed: [{ mobile: '13899999999', error: expect.stringMatching(/tag\/add failed: .*Code 3001/) }],
+			failed: [
+				{ mobile: '13899999999', error: expect.stringMatching(/tag\/add failed: .*Code 3001/) },
+			],
 		});
 		expect(requests).toHaveLength(3);
 		expect(requests.map((r) => r.path)).toEqual(Array(3).fill('/User/BaseInfo/v1/AddTag/'));
-		expect(requests.map((r) => r.body).sort((a, b) => mobileOf(a).localeCompare(mobileOf(b)))).toEqual(
-			mobiles.map((Mobile) => ({ Mobile, TagIDList: [40, 41], Desc: 'Spring campaign' })),
-		);
+		expect(
+			requests.map((r) => r.body).sort((a, b) => mobileOf(a).localeCompare(mobileOf(b))),
+		).toEqual(mobiles.map((Mobile) => ({ Mobile, TagIDList: [40, 41], Desc: 'Spring campaign' })));
 		expect(requests.map((r) => r.response.code).sort()).toEqual([1, 1, 3001]);
 		expectSigned(requests);
 		expect((await sandboxMember('13800000002')).TagIDs).toEqual(expect.arrayContaining([40, 41]));
@@ -114,13 +147,18 @@ describe('examples/tag-members-from-list.json (POST /webhook/mallcoo/tag-members
 describe('examples/crm-sync.json (POST /webhook/mallcoo/crm-sync)', () => {
 	it('sets the grade and points of the card with that CRM ID', async () => {
 		const { answer, requests } = await withRequests(() =>
-			callWebhook(webhookOf('mallcooCrmSync01'), { body: { crmId: 'CRM10000002', grade: '3', points: 4321 } }),
+			callWebhook(webhookOf('mallcooCrmSync01'), {
+				body: { crmId: 'CRM10000002', grade: '3', points: 4321 },
+			}),
 		);
 		expect(answer.status).toBe(200);
 		expect(answer.json).toEqual({ synced: true, crmId: 'CRM10000002' });
 		expect(requests).toHaveLength(1);
 		expect(requests[0].path).toBe('/User/AdvancedInfo/v1/Update/ByThirdPartyCardID/');
-		expect(requests[0].body).toEqual({ ThirdPartyCardID: 'CRM10000002', UpdateDic: { VipGrade: '3', Bonus: '4321' } });
+		expect(requests[0].body).toEqual({
+			ThirdPartyCardID: 'CRM10000002',
+			UpdateDic: { VipGrade: '3', Bonus: '4321' },
+		});
 		expect(requests[0].response.code).toBe(1);
 		expectSigned(requests);
 		expect((await sandboxMember('13800000002')).Card?.Score).toBe(4321);
@@ -128,10 +166,16 @@ describe('examples/crm-sync.json (POST /webhook/mallcoo/crm-sync)', () => {
 
 	it('answers 422 with the Mallcoo error for an unknown CRM ID', async () => {
 		const { answer, requests } = await withRequests(() =>
-			callWebhook(webhookOf('mallcooCrmSync01'), { body: { crmId: 'CRM-UNKNOWN', grade: '3', points: 1 } }),
+			callWebhook(webhookOf('mallcooCrmSync01'), {
+				body: { crmId: 'CRM-UNKNOWN', grade: '3', points: 1 },
+			}),
 		);
 		expect(answer.status).toBe(422);
-		expect(answer.json).toEqual({ synced: false, crmId: 'CRM-UNKNOWN', error: expect.stringMatching(/Code 3005/) });
+		expect(answer.json).toEqual({
+			synced: false,
+			crmId: 'CRM-UNKNOWN',
+			error: expect.stringMatching(/Code 3005/),
+		});
 		expect(requests.map((r) => r.response.code)).toEqual([3005]);
 		expectSigned(requests);
 	});
@@ -147,7 +191,9 @@ describe('examples/oauth-sign-in.json (Mallcoo OAuth Trigger)', () => {
 		const location = page.headers.get('location') ?? '';
 		expect(location.startsWith(`${callback.url}?Ticket=`)).toBe(true);
 
-		const { answer, requests } = await withRequests(() => callWebhook({ ...callback, url: location }));
+		const { answer, requests } = await withRequests(() =>
+			callWebhook({ ...callback, url: location }),
+		);
 		expect(answer.status).toBe(200);
 		expect(answer.contentType).toMatch(/^text\/html/);
 		expect(answer.text).toContain('你好,逛街达人!');
@@ -156,26 +202,35 @@ describe('examples/oauth-sign-in.json (Mallcoo OAuth Trigger)', () => {
 			['/User/OAuth/v1/GetToken/ByTicket/', 1],
 			['/User/AdvancedInfo/v1/Get/ByToken/', 1],
 		]);
-		expect((requests[0].body as { Ticket: string }).Ticket).toBe(new URL(location).searchParams.get('Ticket'));
+		expect((requests[0].body as { Ticket: string }).Ticket).toBe(
+			new URL(location).searchParams.get('Ticket'),
+		);
 		expectSigned(requests);
 	});
 });
 
 describe("n8n's HTTP Request node with Authentication → Mallcoo API", () => {
 	it('reaches a Mallcoo endpoint with a valid signature (e2e/fixtures/http-request-signed.json)', async () => {
-		const { answer, requests } = await withRequests(() => callWebhook(webhookOf('e2eHttpRequest01'), { body: { mobile: '13800000001' } }));
+		const { answer, requests } = await withRequests(() =>
+			callWebhook(webhookOf('e2eHttpRequest01'), { body: { mobile: '13800000001' } }),
+		);
 		expect(requests).toHaveLength(1);
 		expect(requests[0].path).toBe('/User/AdvancedInfo/v1/Get/ByMobile/');
 		expect(requests[0].body).toEqual({ Mobile: '13800000001' });
 		expectSigned(requests);
 		expect(requests[0].response).toMatchObject({ status: 200, code: 1 });
 		expect(answer.status).toBe(200);
-		expect(answer.json).toMatchObject({ Code: 1, Data: { Mobile: '13800000001', MallCardNo: '20230010000001' } });
+		expect(answer.json).toMatchObject({
+			Code: 1,
+			Data: { Mobile: '13800000001', MallCardNo: '20230010000001' },
+		});
 	});
 });
 
 describe("the credential's Test button (POST /rest/credentials/test)", () => {
-	async function testCredential(data: Record<string, string>): Promise<{ status: string; message: string }> {
+	async function testCredential(
+		data: Record<string, string>,
+	): Promise<{ status: string; message: string }> {
 		const { url, cookie, credential } = stack();
 		const response = await fetch(`${url}/rest/credentials/test`, {
 			method: 'POST',
@@ -194,18 +249,30 @@ describe("the credential's Test button (POST /rest/credentials/test)", () => {
 	it('passes with the right keys', async () => {
 		const { answer, requests } = await withRequests(() => testCredential(keys()));
 		expect(answer).toEqual({ status: 'OK', message: expect.any(String) });
-		expect(requests.map((r) => [r.path, r.response.code])).toEqual([['/User/OAuth/v1/GetToken/ByTicket/', 3002]]);
+		expect(requests.map((r) => [r.path, r.response.code])).toEqual([
+			['/User/OAuth/v1/GetToken/ByTicket/', 3002],
+		]);
 		expectSigned(requests);
 	});
 
 	it('fails with a clear message for a wrong private key', async () => {
-		const { answer, requests } = await withRequests(() => testCredential({ ...keys(), privateKey: 'not-the-private-key' }));
-		expect(answer).toEqual({ status: 'Error', message: 'The signature was refused: check the PrivateKey' });
+		const { answer, requests } = await withRequests(() =>
+			testCredential({ ...keys(), privateKey: 'not-the-private-key' }),
+		);
+		expect(answer).toEqual({
+			status: 'Error',
+			message: 'The signature was refused: check the PrivateKey',
+		});
 		expect(requests.map((r) => r.response.code)).toEqual([1005]);
 	});
 
 	it('fails with a clear message for a wrong public key', async () => {
-		const { answer } = await withRequests(() => testCredential({ ...keys(), publicKey: 'not-the-public-key' }));
-		expect(answer).toEqual({ status: 'Error', message: 'The PublicKey does not belong to this AppID' });
+		const { answer } = await withRequests(() =>
+			testCredential({ ...keys(), publicKey: 'not-the-public-key' }),
+		);
+		expect(answer).toEqual({
+			status: 'Error',
+			message: 'The PublicKey does not belong to this AppID',
+		});
 	});
 });

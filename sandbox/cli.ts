@@ -35,7 +35,9 @@ async function main(): Promise<void> {
 	});
 	const { appId, publicKey, privateKey } = sandbox.credentials;
 	// The production callback of examples/oauth-sign-in.json's trigger (webhook/<webhookId>/callback).
-	const callback = encodeURIComponent('http://127.0.0.1:5678/webhook/9e2c4b8a-51f3-4d6e-8a7b-0c1d2e3f4a5b/callback');
+	const callback = encodeURIComponent(
+		'http://127.0.0.1:5678/webhook/9e2c4b8a-51f3-4d6e-8a7b-0c1d2e3f4a5b/callback',
+	);
 	const lines = [
 		`Mallcoo sandbox listening on ${sandbox.url}`,
 		'',
@@ -47,7 +49,10 @@ async function main(): Promise<void> {
 		`  Auth Base URL   ${sandbox.url}`,
 		'',
 		`Members: ${sandbox.members.count} (${SEED_MEMBERS.length} seeded${sandbox.members.count > SEED_MEMBERS.length ? ', then 13900000001...' : ''})`,
-		...SEED_MEMBERS.slice(0, 3).map((m) => `  ${m.Mobile}  ${m.UserName}  ${m.Card ? `${m.Card.MallCardName} ${m.Card.MallCardNo}` : 'no card'}  OpenUserID ${m.OpenUserID}`),
+		...SEED_MEMBERS.slice(0, 3).map(
+			(m) =>
+				`  ${m.Mobile}  ${m.UserName}  ${m.Card ? `${m.Card.MallCardName} ${m.Card.MallCardNo}` : 'no card'}  OpenUserID ${m.OpenUserID}`,
+		),
 		`  ${SEED_MEMBERS[SEED_MEMBERS.length - 1].Mobile}  ${SEED_MEMBERS[SEED_MEMBERS.length - 1].UserName}  (registered, no card)`,
 		'',
 		`Sign-in page:    ${sandbox.url}${OAUTH_PAGES[0]}?AppID=${appId}&PublicKey=${publicKey}&CallbackUrl=${callback}`,
@@ -67,6 +72,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-	process.stderr.write(`Mallcoo sandbox failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+	process.stderr.write(
+		`Mallcoo sandbox failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+	);
 	process.exit(1);
 });

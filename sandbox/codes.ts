@@ -34,6 +34,9 @@ export class ApiError extends Error {
 }
 
 /** 2001 naming the parameter, as the platform's messages do. */
-export function parameterError(name: string, problem = '缺失或类型错误 (missing or wrong type)'): ApiError {
+export function parameterError(
+	name: string,
+	problem = '缺失或类型错误 (missing or wrong type)',
+): ApiError {
 	return new ApiError(SANDBOX_CODES.BAD_PARAMETER, `参数错误:${name} ${problem}`);
 }

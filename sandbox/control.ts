@@ -19,7 +19,12 @@ import type { MemberSelector } from './store';
  * GET    /__sandbox/members[?Mobile=..|OpenUserID=..|...]   all members, or the one matching
  * POST   /__sandbox/ticket   {Mobile} or any one identifier  → {Ticket}
  */
-export async function handleControl(sandbox: MallcooSandbox, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleControl(
+	sandbox: MallcooSandbox,
+	req: IncomingMessage,
+	res: ServerResponse,
+	url: URL,
+): Promise<void> {
 	const route = `${req.method} ${url.pathname.toLowerCase().replace(/\/+$/, '').slice('/__sandbox/'.length)}`;
 	const text = await readBody(req);
 	const body = (text ? parseJson(text) : {}) as Record<string, unknown> | undefined;
@@ -39,7 +44,11 @@ export async function handleControl(sandbox: MallcooSandbox, req: IncomingMessag
 			});
 		case 'GET requests': {
 			const since = Number(url.searchParams.get('since') ?? 0);
-			return sendJson(res, 200, since > 0 ? sandbox.requests.filter((r) => r.id > since) : sandbox.requests);
+			return sendJson(
+				res,
+				200,
+				since > 0 ? sandbox.requests.filter((r) => r.id > since) : sandbox.requests,
+			);
 		}
 		case 'DELETE requests':
 			sandbox.clearRequests();
@@ -48,7 +57,8 @@ export async function handleControl(sandbox: MallcooSandbox, req: IncomingMessag
 			sandbox.reset();
 			return ok();
 		case 'POST latency':
-			if (typeof body.ms !== 'number' || !(body.ms >= 0)) return bad('expected {"ms": number >= 0}');
+			if (typeof body.ms !== 'number' || !(body.ms >= 0))
+				return bad('expected {"ms": number >= 0}');
 			sandbox.setLatency(body.ms);
 			return ok({ latencyMs: body.ms });
 		case 'POST faults': {
@@ -79,7 +89,15 @@ export async function handleControl(sandbox: MallcooSandbox, req: IncomingMessag
 	}
 }
 
-const SELECTOR_KEYS = ['Mobile', 'OpenUserID', 'WXOpenID', 'AliUserID', 'UserToken', 'MallCardNo', 'ThirdPartyCardID'];
+const SELECTOR_KEYS = [
+	'Mobile',
+	'OpenUserID',
+	'WXOpenID',
+	'AliUserID',
+	'UserToken',
+	'MallCardNo',
+	'ThirdPartyCardID',
+];
 
 function selectorFrom(source: Record<string, unknown>): MemberSelector | undefined {
 	const key = SELECTOR_KEYS.find((k) => typeof source[k] === 'string' && source[k] !== '');

@@ -44,28 +44,85 @@ export interface Endpoint {
 }
 
 // Field lists per endpoint, in the documents' order: BaseInfo and AdvancedInfo differ.
-const USER_FIELDS = ['OpenUserID', 'NickName', 'Avatar', 'Mobile', 'InternationalMobileCode', 'WXOpenID'];
+const USER_FIELDS = [
+	'OpenUserID',
+	'NickName',
+	'Avatar',
+	'Mobile',
+	'InternationalMobileCode',
+	'WXOpenID',
+];
 const PERSON_FIELDS = ['UserName', 'Gender', 'Age', 'Birthday'];
 const CARD_FIELDS = ['MallCardNo', 'MallCardName', 'ThirdPartyCardID', 'ThirdPartyCardNo', 'Score'];
 
-const TICKET_FIELDS = ['OpenUserID', 'NickName', 'Avatar', 'Mobile', 'WXOpenID', 'UserToken', 'Expires', ...PERSON_FIELDS];
+const TICKET_FIELDS = [
+	'OpenUserID',
+	'NickName',
+	'Avatar',
+	'Mobile',
+	'WXOpenID',
+	'UserToken',
+	'Expires',
+	...PERSON_FIELDS,
+];
 const BASE_BY_TOKEN_FIELDS = [...USER_FIELDS, 'UserToken', 'Expires', ...PERSON_FIELDS];
 const BASE_FIELDS = [...USER_FIELDS, ...PERSON_FIELDS, 'UserCreateTime'];
 const BASE_BY_ALI_FIELDS = [...USER_FIELDS, ...PERSON_FIELDS];
 const ADVANCED_BY_TOKEN_FIELDS = [
-	...USER_FIELDS.slice(0, 5), 'UserToken', 'WXOpenID', ...CARD_FIELDS, 'Expires', 'MallCardTypeID',
-	...PERSON_FIELDS, 'UserCreateTime', 'MallCardApplyTime',
+	...USER_FIELDS.slice(0, 5),
+	'UserToken',
+	'WXOpenID',
+	...CARD_FIELDS,
+	'Expires',
+	'MallCardTypeID',
+	...PERSON_FIELDS,
+	'UserCreateTime',
+	'MallCardApplyTime',
 ];
-const ADVANCED_FIELDS = [...USER_FIELDS, ...CARD_FIELDS, 'MallCardTypeID', ...PERSON_FIELDS, 'UserCreateTime', 'MallCardApplyTime'];
+const ADVANCED_FIELDS = [
+	...USER_FIELDS,
+	...CARD_FIELDS,
+	'MallCardTypeID',
+	...PERSON_FIELDS,
+	'UserCreateTime',
+	'MallCardApplyTime',
+];
 const PROFILE_FIELDS = [
 	...ADVANCED_FIELDS,
-	'IDNum', 'Email', 'Education', 'Marital', 'HasChildren', 'ChildrenCount', 'ProvincialAreas', 'Address', 'Business',
-	'Income', 'Conveyance', 'Wechat', 'Reference', 'HobbyList', 'ThirdCardNo', 'IsPostal', 'FocusInfoList',
-	'AcceptInfoTypeList', 'ShoppingInterestList', 'ActiveInterestList', 'CarNO', 'InviteCode',
+	'IDNum',
+	'Email',
+	'Education',
+	'Marital',
+	'HasChildren',
+	'ChildrenCount',
+	'ProvincialAreas',
+	'Address',
+	'Business',
+	'Income',
+	'Conveyance',
+	'Wechat',
+	'Reference',
+	'HobbyList',
+	'ThirdCardNo',
+	'IsPostal',
+	'FocusInfoList',
+	'AcceptInfoTypeList',
+	'ShoppingInterestList',
+	'ActiveInterestList',
+	'CarNO',
+	'InviteCode',
 	...Array.from({ length: 20 }, (_, i) => `Remark${i + 1}`),
 ];
 
-const NO_CARD = { MallCardNo: '', MallCardName: '', ThirdPartyCardID: '', ThirdPartyCardNo: '', Score: 0, MallCardTypeID: null, MallCardApplyTime: '' };
+const NO_CARD = {
+	MallCardNo: '',
+	MallCardName: '',
+	ThirdPartyCardID: '',
+	ThirdPartyCardNo: '',
+	Score: 0,
+	MallCardTypeID: null,
+	MallCardApplyTime: '',
+};
 
 /** Every field a response can name, in one flat record; then each endpoint picks its own. */
 function pick(m: Member, fields: string[], slashDates = false): Body {
@@ -73,15 +130,18 @@ function pick(m: Member, fields: string[], slashDates = false): Body {
 	const flat: Body = { ...user, ...(Card ?? NO_CARD), ...Profile, Expires: TOKEN_EXPIRES_MINUTES };
 	if (slashDates) {
 		// GetMemberInfo's example writes DateTime fields as 2013/10/24 10:47:45.
-		for (const key of ['UserCreateTime', 'MallCardApplyTime']) flat[key] = String(flat[key]).replace(/-/g, '/');
+		for (const key of ['UserCreateTime', 'MallCardApplyTime'])
+			flat[key] = String(flat[key]).replace(/-/g, '/');
 	}
 	const out: Body = {};
 	for (const field of fields) out[field] = structuredClone(flat[field]);
 	return out;
 }
 
-const userNotFound = () => new ApiError(SANDBOX_CODES.NOT_FOUND_MEMBER, '用户不存在 (user not found)');
-const memberNotFound = () => new ApiError(SANDBOX_CODES.NOT_FOUND_MEMBER, '会员不存在 (member not found)');
+const userNotFound = () =>
+	new ApiError(SANDBOX_CODES.NOT_FOUND_MEMBER, '用户不存在 (user not found)');
+const memberNotFound = () =>
+	new ApiError(SANDBOX_CODES.NOT_FOUND_MEMBER, '会员不存在 (member not found)');
 
 type Key = 'Mobile' | 'OpenUserID' | 'WXOpenID' | 'AliUserID' | 'MallCardNo';
 
@@ -95,7 +155,8 @@ function findUser(body: Body, ctx: EndpointContext, key: Key, notFound = userNot
 /** A user by UserToken: an unknown token is 3003, not "not found". */
 function byToken(body: Body, ctx: EndpointContext): Member {
 	const found = ctx.store.find('UserToken', requiredString(body, 'UserToken'));
-	if (!found) throw new ApiError(SANDBOX_CODES.BAD_USER_TOKEN, 'UserToken 无效或已过期 (UserToken invalid)');
+	if (!found)
+		throw new ApiError(SANDBOX_CODES.BAD_USER_TOKEN, 'UserToken 无效或已过期 (UserToken invalid)');
 	return found;
 }
 
@@ -115,12 +176,23 @@ function applyPatch(m: Member, patch: ProfilePatch): void {
  * registered user lacks; a mobile that already holds a card is 3004. The platform opens the
  * typed card asynchronously; the sandbox does it at once so the next read sees it.
  */
-export function openCard(ctx: EndpointContext, mobile: string, typeId: number, dataSource: number | undefined, patch?: ProfilePatch): Body {
+export function openCard(
+	ctx: EndpointContext,
+	mobile: string,
+	typeId: number,
+	dataSource: number | undefined,
+	patch?: ProfilePatch,
+): Body {
 	const { store, now } = ctx;
 	const type = cardType(typeId);
-	if (!type) throw parameterError('MallCardTypeID', `会员卡类型 ${typeId} 不存在 (unknown card type)`);
+	if (!type)
+		throw parameterError('MallCardTypeID', `会员卡类型 ${typeId} 不存在 (unknown card type)`);
 	let m = store.find('Mobile', mobile);
-	if (m?.Card) throw new ApiError(SANDBOX_CODES.MOBILE_TAKEN, '该手机号已注册会员 (mobile already registered)');
+	if (m?.Card)
+		throw new ApiError(
+			SANDBOX_CODES.MOBILE_TAKEN,
+			'该手机号已注册会员 (mobile already registered)',
+		);
 	if (!m) m = store.add(newUser(ctx, mobile));
 	const numbers = store.nextCardNumbers();
 	store.update(m, (user) => {
@@ -144,7 +216,8 @@ export function openCard(ctx: EndpointContext, mobile: string, typeId: number, d
 function newUser(ctx: EndpointContext, mobile: string): Member {
 	// Derived from the mobile so runs are repeatable; suffixed if a re-keyed member holds it.
 	let openUserId = openUserIdFor(mobile);
-	for (let n = 1; ctx.store.find('OpenUserID', openUserId); n++) openUserId = openUserIdFor(`${mobile}#${n}`);
+	for (let n = 1; ctx.store.find('OpenUserID', openUserId); n++)
+		openUserId = openUserIdFor(`${mobile}#${n}`);
 	return {
 		OpenUserID: openUserId,
 		NickName: `Mallcoo${openUserId.slice(0, 5)}`,
@@ -170,7 +243,11 @@ function newUser(ctx: EndpointContext, mobile: string): Member {
 
 function byThirdPartyCardId(body: Body, ctx: EndpointContext): Member {
 	const found = ctx.store.find('ThirdPartyCardID', requiredString(body, 'ThirdPartyCardID'));
-	if (!found) throw new ApiError(SANDBOX_CODES.NOT_FOUND_THIRD_PARTY_CARD, '第三方会员ID不存在 (ThirdPartyCardID not found)');
+	if (!found)
+		throw new ApiError(
+			SANDBOX_CODES.NOT_FOUND_THIRD_PARTY_CARD,
+			'第三方会员ID不存在 (ThirdPartyCardID not found)',
+		);
 	return found;
 }
 
@@ -181,7 +258,8 @@ function dicText(dic: Body, key: string, required: boolean): string | undefined 
 		if (required) throw parameterError(`UpdateDic.${key}`);
 		return undefined;
 	}
-	if ((typeof value !== 'string' && typeof value !== 'number') || String(value) === '') throw parameterError(`UpdateDic.${key}`);
+	if ((typeof value !== 'string' && typeof value !== 'number') || String(value) === '')
+		throw parameterError(`UpdateDic.${key}`);
 	return String(value);
 }
 
@@ -190,35 +268,48 @@ const UPDATE_DIC_KEYS = ['VipGrade', 'Bonus', 'ThirdPartyCardID', 'ThirdPartyCar
 function syncFromCrm(body: Body, ctx: EndpointContext): undefined {
 	requiredString(body, 'ThirdPartyCardID');
 	const dic = body.UpdateDic;
-	if (!dic || typeof dic !== 'object' || Array.isArray(dic)) throw parameterError('UpdateDic', '必须是对象 (must be an object)');
+	if (!dic || typeof dic !== 'object' || Array.isArray(dic))
+		throw parameterError('UpdateDic', '必须是对象 (must be an object)');
 	const updateDic = dic as Body;
 	for (const key of Object.keys(updateDic)) {
-		if (!UPDATE_DIC_KEYS.includes(key)) throw parameterError(`UpdateDic.${key}`, `不支持 (only ${UPDATE_DIC_KEYS.join(', ')})`);
+		if (!UPDATE_DIC_KEYS.includes(key))
+			throw parameterError(`UpdateDic.${key}`, `不支持 (only ${UPDATE_DIC_KEYS.join(', ')})`);
 	}
 	const vipGrade = dicText(updateDic, 'VipGrade', true)!;
 	const bonusText = dicText(updateDic, 'Bonus', true)!;
 	const bonus = Number(bonusText);
-	if (!Number.isFinite(bonus) || !/^-?\d+(\.\d+)?$/.test(bonusText)) throw parameterError('UpdateDic.Bonus', '必须是数字 (must be a number)');
+	if (!Number.isFinite(bonus) || !/^-?\d+(\.\d+)?$/.test(bonusText))
+		throw parameterError('UpdateDic.Bonus', '必须是数字 (must be a number)');
 	const newId = dicText(updateDic, 'ThirdPartyCardID', false);
 	const newNo = dicText(updateDic, 'ThirdPartyCardNo', false);
 
 	const m = byThirdPartyCardId(body, ctx);
 	const holder = newId ? ctx.store.find('ThirdPartyCardID', newId) : undefined;
-	if (holder && holder !== m) throw parameterError('UpdateDic.ThirdPartyCardID', '已被其他会员使用 (already used by another member)');
+	if (holder && holder !== m)
+		throw parameterError(
+			'UpdateDic.ThirdPartyCardID',
+			'已被其他会员使用 (already used by another member)',
+		);
 	const grade = CARD_GRADES.get(vipGrade);
 	ctx.store.update(m, ({ Card }) => {
 		const card = Card!;
 		card.VipGrade = vipGrade;
 		card.Score = bonus;
 		// A CRM grade that maps onto a card type moves the card to it; others are only stored.
-		if (grade) Object.assign(card, { MallCardTypeID: grade.MallCardTypeID, MallCardName: grade.MallCardName });
+		if (grade)
+			Object.assign(card, {
+				MallCardTypeID: grade.MallCardTypeID,
+				MallCardName: grade.MallCardName,
+			});
 		if (newId) card.ThirdPartyCardID = newId;
 		if (newNo) card.ThirdPartyCardNo = newNo;
 	});
 	return undefined;
 }
 
-const CARD_GRADES = new Map([101, 102, 103, 104].map((id) => [cardType(id)!.VipGrade, cardType(id)!]));
+const CARD_GRADES = new Map(
+	[101, 102, 103, 104].map((id) => [cardType(id)!.VipGrade, cardType(id)!]),
+);
 
 function changeTags(body: Body, ctx: EndpointContext, add: boolean): undefined {
 	const mobile = requiredString(body, 'Mobile');
@@ -227,7 +318,9 @@ function changeTags(body: Body, ctx: EndpointContext, add: boolean): undefined {
 	const m = ctx.store.find('Mobile', mobile);
 	if (!m) throw memberNotFound();
 	ctx.store.update(m, (user) => {
-		user.TagIDs = add ? [...new Set([...user.TagIDs, ...tags])] : user.TagIDs.filter((tag) => !tags.includes(tag));
+		user.TagIDs = add
+			? [...new Set([...user.TagIDs, ...tags])]
+			: user.TagIDs.filter((tag) => !tags.includes(tag));
 	});
 	return undefined;
 }
@@ -239,15 +332,39 @@ export const ENDPOINTS: readonly Endpoint[] = [
 		handle(body, ctx) {
 			const ticket = requiredString(body, 'Ticket');
 			const m = ctx.store.redeemTicket(ticket, ctx.now);
-			if (!m) throw new ApiError(SANDBOX_CODES.BAD_TICKET, 'Ticket 无效或已过期 (Ticket invalid or expired)');
+			if (!m)
+				throw new ApiError(
+					SANDBOX_CODES.BAD_TICKET,
+					'Ticket 无效或已过期 (Ticket invalid or expired)',
+				);
 			return pick(m, TICKET_FIELDS);
 		},
 	},
-	{ path: '/User/BaseInfo/v1/Get/ByToken/', title: '根据UserToken获取用户信息', handle: (body, ctx) => pick(byToken(body, ctx), BASE_BY_TOKEN_FIELDS) },
-	{ path: '/User/BaseInfo/v1/Get/ByOpenUserID/', title: '根据用户ID获取用户信息', handle: (body, ctx) => pick(findUser(body, ctx, 'OpenUserID'), BASE_FIELDS) },
-	{ path: '/User/BaseInfo/v1/Get/ByWXOpenID/', title: '根据微信OpenID获取用户信息', handle: (body, ctx) => pick(findUser(body, ctx, 'WXOpenID'), BASE_FIELDS) },
-	{ path: '/User/BaseInfo/v1/Get/ByAliUserID/', title: '根据支付宝ID获取用户信息', handle: (body, ctx) => pick(findUser(body, ctx, 'AliUserID'), BASE_BY_ALI_FIELDS) },
-	{ path: '/User/AdvancedInfo/v1/Get/ByToken/', title: '根据UserToken获取会员信息', handle: (body, ctx) => pick(withCard(byToken(body, ctx)), ADVANCED_BY_TOKEN_FIELDS) },
+	{
+		path: '/User/BaseInfo/v1/Get/ByToken/',
+		title: '根据UserToken获取用户信息',
+		handle: (body, ctx) => pick(byToken(body, ctx), BASE_BY_TOKEN_FIELDS),
+	},
+	{
+		path: '/User/BaseInfo/v1/Get/ByOpenUserID/',
+		title: '根据用户ID获取用户信息',
+		handle: (body, ctx) => pick(findUser(body, ctx, 'OpenUserID'), BASE_FIELDS),
+	},
+	{
+		path: '/User/BaseInfo/v1/Get/ByWXOpenID/',
+		title: '根据微信OpenID获取用户信息',
+		handle: (body, ctx) => pick(findUser(body, ctx, 'WXOpenID'), BASE_FIELDS),
+	},
+	{
+		path: '/User/BaseInfo/v1/Get/ByAliUserID/',
+		title: '根据支付宝ID获取用户信息',
+		handle: (body, ctx) => pick(findUser(body, ctx, 'AliUserID'), BASE_BY_ALI_FIELDS),
+	},
+	{
+		path: '/User/AdvancedInfo/v1/Get/ByToken/',
+		title: '根据UserToken获取会员信息',
+		handle: (body, ctx) => pick(withCard(byToken(body, ctx)), ADVANCED_BY_TOKEN_FIELDS),
+	},
 	...(
 		[
 			['Mobile', '根据手机号获取会员信息'],
@@ -256,19 +373,22 @@ export const ENDPOINTS: readonly Endpoint[] = [
 			['WXOpenID', '根据微信OpenID获取会员信息'],
 			['AliUserID', '根据支付宝ID获取会员信息'],
 		] as const
-	).map(
-		([key, title]): Endpoint => ({
-			path: `/User/AdvancedInfo/v1/Get/By${key}/`,
-			title,
-			handle: (body, ctx) => pick(withCard(findUser(body, ctx, key, memberNotFound)), ADVANCED_FIELDS),
-		}),
-	),
+	).map(([key, title]): Endpoint => ({
+		path: `/User/AdvancedInfo/v1/Get/By${key}/`,
+		title,
+		handle: (body, ctx) =>
+			pick(withCard(findUser(body, ctx, key, memberNotFound)), ADVANCED_FIELDS),
+	})),
 	{
 		path: '/User/AdvancedInfo/v1/GetMemberInfo/ByMobile/',
 		title: '根据手机号获取用户资料',
 		handle: (body, ctx) => pick(findUser(body, ctx, 'Mobile'), PROFILE_FIELDS, true),
 	},
-	{ path: '/User/AdvancedInfo/v1/Update/ByThirdPartyCardID/', title: '会员信息变更', handle: syncFromCrm },
+	{
+		path: '/User/AdvancedInfo/v1/Update/ByThirdPartyCardID/',
+		title: '会员信息变更',
+		handle: syncFromCrm,
+	},
 	{
 		path: '/User/AdvancedInfo/v1/UpdateStatus/ByThirdPartyCardID',
 		title: '根据会员ID更新状态',
@@ -276,21 +396,31 @@ export const ENDPOINTS: readonly Endpoint[] = [
 			const status = optionalInteger(body, 'MallCardStatus') ?? -1;
 			const m = byThirdPartyCardId(body, ctx);
 			ctx.store.update(m, (user) => {
-				if (status === -1) user.Card = null; // -1 deletes the card; the user stays
+				if (status === -1)
+					user.Card = null; // -1 deletes the card; the user stays
 				else user.Card!.MallCardStatus = status;
 			});
 			return undefined;
 		},
 	},
-	{ path: '/User/BaseInfo/v1/AddTag/', title: '根据手机号给会员打标签', handle: (body, ctx) => changeTags(body, ctx, true) },
-	{ path: '/User/BaseInfo/v1/DelTag/', title: '根据手机号删除会员标签', handle: (body, ctx) => changeTags(body, ctx, false) },
+	{
+		path: '/User/BaseInfo/v1/AddTag/',
+		title: '根据手机号给会员打标签',
+		handle: (body, ctx) => changeTags(body, ctx, true),
+	},
+	{
+		path: '/User/BaseInfo/v1/DelTag/',
+		title: '根据手机号删除会员标签',
+		handle: (body, ctx) => changeTags(body, ctx, false),
+	},
 	{
 		path: '/User/AdvancedInfo/v1/Check/IsDevTrans/',
 		title: '查询会员是否为本应用转化',
 		handle(body, ctx) {
 			const mobile = optionalString(body, 'Mobile');
 			const cardNo = optionalString(body, 'MallCardNo');
-			if (!mobile && !cardNo) throw parameterError('Mobile/MallCardNo', '二选一必填 (one of them is required)');
+			if (!mobile && !cardNo)
+				throw parameterError('Mobile/MallCardNo', '二选一必填 (one of them is required)');
 			const m = mobile ? ctx.store.find('Mobile', mobile) : ctx.store.find('MallCardNo', cardNo!);
 			if (!m?.Card) throw memberNotFound();
 			return { MembIsDevTrans: m.IsDevTrans };
@@ -311,7 +441,10 @@ export const ENDPOINTS: readonly Endpoint[] = [
 			const mobile = requiredNewMobile(body, 'Mobile');
 			// Documented as optional in effect: "不传开卡类型为默认等级".
 			const typeId = optionalInteger(body, 'MallCardTypeID') ?? DEFAULT_CARD_TYPE_ID;
-			const userInfo = body.UserInfo === undefined || body.UserInfo === null ? undefined : profilePatch(userInfoObject(body.UserInfo));
+			const userInfo =
+				body.UserInfo === undefined || body.UserInfo === null
+					? undefined
+					: profilePatch(userInfoObject(body.UserInfo));
 			return openCard(ctx, mobile, typeId, optionalInteger(body, 'DataSource'), userInfo);
 		},
 	},
@@ -344,7 +477,11 @@ export const ENDPOINTS: readonly Endpoint[] = [
 			const updatorId = optionalInteger(body, 'UpdatorID');
 			const m = ctx.store.find('Mobile', oldMobile);
 			if (!m) throw memberNotFound();
-			if (ctx.store.find('Mobile', mobile)) throw new ApiError(SANDBOX_CODES.MOBILE_TAKEN, '新手机号已注册 (new mobile already registered)');
+			if (ctx.store.find('Mobile', mobile))
+				throw new ApiError(
+					SANDBOX_CODES.MOBILE_TAKEN,
+					'新手机号已注册 (new mobile already registered)',
+				);
 			ctx.store.update(m, (user) => {
 				user.MobileHistory.push({
 					OldMobile: oldMobile,

@@ -43,7 +43,10 @@ export class FaultInjector {
 		if (typeof plan === 'function') this.rule = plan;
 		else if (plan) {
 			const bad = plan.find((fault) => fault !== null && fault !== undefined && !isFault(fault));
-			if (bad !== undefined) throw new TypeError(`unknown fault ${JSON.stringify(bad)}; expected one of ${FAULTS.join(', ')}`);
+			if (bad !== undefined)
+				throw new TypeError(
+					`unknown fault ${JSON.stringify(bad)}; expected one of ${FAULTS.join(', ')}`,
+				);
 			this.queue = [...plan];
 		}
 	}
@@ -71,15 +74,21 @@ export function respondWithFault(res: ServerResponse, fault: Exclude<Fault, 'han
 	switch (fault) {
 		case 'http500':
 			res.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8' });
-			res.end('<!DOCTYPE html><html><head><title>500 - 内部服务器错误。</title></head><body><h2>500 - Internal server error.</h2></body></html>');
+			res.end(
+				'<!DOCTYPE html><html><head><title>500 - 内部服务器错误。</title></head><body><h2>500 - Internal server error.</h2></body></html>',
+			);
 			return;
 		case 'http429':
 			res.writeHead(429, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': '1' });
-			res.end(JSON.stringify({ Code: 429, Message: '请求过于频繁,请稍后再试 (too many requests)' }));
+			res.end(
+				JSON.stringify({ Code: 429, Message: '请求过于频繁,请稍后再试 (too many requests)' }),
+			);
 			return;
 		case 'notJson':
 			res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
-			res.end('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>');
+			res.end(
+				'<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>',
+			);
 			return;
 		case 'drop':
 			res.socket?.destroy();

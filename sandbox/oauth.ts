@@ -39,32 +39,59 @@ interface Context {
  * sandbox only `sandboxMobile` (which member signs in; default the first seed) and
  * `sandboxDataSource` (default 3, browser).
  */
-export function oauthPage(page: (typeof OAUTH_PAGES)[number], query: URLSearchParams, ctx: Context): PageResult {
+export function oauthPage(
+	page: (typeof OAUTH_PAGES)[number],
+	query: URLSearchParams,
+	ctx: Context,
+): PageResult {
 	const params = new Map<string, string>();
-	for (const [key, value] of query) if (!params.has(key.toLowerCase())) params.set(key.toLowerCase(), value);
+	for (const [key, value] of query)
+		if (!params.has(key.toLowerCase())) params.set(key.toLowerCase(), value);
 
 	const appId = params.get('appid');
 	const publicKey = params.get('publickey');
 	const callbackUrl = params.get('callbackurl');
-	if (!appId || !publicKey || !callbackUrl) return errorPage('缺少参数 AppID、PublicKey 或 CallbackUrl (missing AppID, PublicKey or CallbackUrl)');
+	if (!appId || !publicKey || !callbackUrl)
+		return errorPage(
+			'缺少参数 AppID、PublicKey 或 CallbackUrl (missing AppID, PublicKey or CallbackUrl)',
+		);
 	if (appId !== ctx.credentials.appId) return errorPage('AppID 不存在 (unknown AppID)');
-	if (publicKey !== ctx.credentials.publicKey) return errorPage('PublicKey 错误 (PublicKey does not match AppID)');
-	if (!isWebUrl(callbackUrl)) return errorPage('CallbackUrl 无效,需为 URL 编码的 http(s) 地址 (CallbackUrl must be a URL-encoded http(s) address)');
+	if (publicKey !== ctx.credentials.publicKey)
+		return errorPage('PublicKey 错误 (PublicKey does not match AppID)');
+	if (!isWebUrl(callbackUrl))
+		return errorPage(
+			'CallbackUrl 无效,需为 URL 编码的 http(s) 地址 (CallbackUrl must be a URL-encoded http(s) address)',
+		);
 
 	const mobile = params.get('sandboxmobile') || SEED_MEMBERS[0].Mobile;
 	const member = ctx.store.find('Mobile', mobile);
-	if (!member) return errorPage(`沙箱中没有手机号为 ${mobile} 的用户 (no sandbox user with this mobile)`);
+	if (!member)
+		return errorPage(`沙箱中没有手机号为 ${mobile} 的用户 (no sandbox user with this mobile)`);
 	const dataSource = params.get('sandboxdatasource') || '3';
-	if (!/^\d+$/.test(dataSource)) return errorPage('sandboxDataSource 必须是整数 (must be an integer)');
+	if (!/^\d+$/.test(dataSource))
+		return errorPage('sandboxDataSource 必须是整数 (must be an integer)');
 
 	// The CardInfo page also opens a card for a user who has none.
 	if (page === '/a/open/User/V2/OAuth/CardInfo/' && !member.Card) {
-		openCard({ store: ctx.store, now: ctx.now }, member.Mobile, DEFAULT_CARD_TYPE_ID, Number(dataSource));
+		openCard(
+			{ store: ctx.store, now: ctx.now },
+			member.Mobile,
+			DEFAULT_CARD_TYPE_ID,
+			Number(dataSource),
+		);
 	}
 
 	const ticket = ctx.store.issueTicket(member, ctx.now);
-	const location = appendQuery(callbackUrl, `Ticket=${encodeURIComponent(ticket)}&DataSource=${dataSource}`);
-	return { status: 302, headers: { Location: location, 'Content-Type': 'text/html; charset=utf-8' }, body: `<a href="${escapeHtml(location)}">${escapeHtml(location)}</a>`, ticket };
+	const location = appendQuery(
+		callbackUrl,
+		`Ticket=${encodeURIComponent(ticket)}&DataSource=${dataSource}`,
+	);
+	return {
+		status: 302,
+		headers: { Location: location, 'Content-Type': 'text/html; charset=utf-8' },
+		body: `<a href="${escapeHtml(location)}">${escapeHtml(location)}</a>`,
+		ticket,
+	};
 }
 
 function isWebUrl(text: string): boolean {

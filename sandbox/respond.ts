@@ -23,12 +23,22 @@ export function parseJson(text: string): unknown {
 	}
 }
 
-export function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+export function send(
+	res: ServerResponse,
+	status: number,
+	headers: Record<string, string>,
+	body: string,
+): void {
 	if (res.destroyed || res.writableEnded) return;
 	res.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) });
 	res.end(body);
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+	res: ServerResponse,
+	status: number,
+	value: unknown,
+	headers: Record<string, string> = {},
+): void {
 	send(res, status, { ...headers, 'Content-Type': JSON_TYPE }, JSON.stringify(value));
 }

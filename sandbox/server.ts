@@ -45,7 +45,14 @@ export { SANDBOX_CODES } from './codes';
 export { ENDPOINTS } from './endpoints';
 export { FAULTS, type Fault, type FaultPlan, type FaultRequest, type FaultRule } from './faults';
 export { OAUTH_PAGES } from './oauth';
-export { CARD_TYPES, SEED_MEMBERS, generatedMember, type Member, type MemberSelector, type MemberView } from './store';
+export {
+	CARD_TYPES,
+	SEED_MEMBERS,
+	generatedMember,
+	type Member,
+	type MemberSelector,
+	type MemberView,
+} from './store';
 
 export interface SandboxCredentials {
 	appId: string;
@@ -206,7 +213,8 @@ export class MallcooSandbox implements Sandbox {
 	}
 
 	setLatency(ms: number): void {
-		if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be a number of ms >= 0, got ${ms}`);
+		if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+			throw new RangeError(`latency must be a number of ms >= 0, got ${ms}`);
 		this.latency = ms;
 	}
 
@@ -235,7 +243,8 @@ export class MallcooSandbox implements Sandbox {
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const startedAt = Date.now();
 		const url = new URL(req.url ?? '/', 'http://sandbox.local');
-		if (url.pathname.toLowerCase().startsWith('/__sandbox/')) return handleControl(this, req, res, url);
+		if (url.pathname.toLowerCase().startsWith('/__sandbox/'))
+			return handleControl(this, req, res, url);
 
 		const rawBody = await readBody(req);
 		const record: RecordedRequest = {
@@ -253,15 +262,28 @@ export class MallcooSandbox implements Sandbox {
 
 		const page = record.method === 'GET' ? findOAuthPage(record.path) : undefined;
 		if (page) {
-			const result = oauthPage(page, url.searchParams, { store: this.store, credentials: this.credentials, now: Date.now() });
+			const result = oauthPage(page, url.searchParams, {
+				store: this.store,
+				credentials: this.credentials,
+				now: Date.now(),
+			});
 			record.response = { status: result.status };
 			return send(res, result.status, result.headers, result.body);
 		}
 
 		const latency = this.latency;
-		const fault = this.faults.next({ method: record.method, path: record.path, headers: record.headers, body: record.body });
+		const fault = this.faults.next({
+			method: record.method,
+			path: record.path,
+			headers: record.headers,
+			body: record.body,
+		});
 		if (fault) {
-			record.response = { status: fault === 'http500' ? 500 : fault === 'http429' ? 429 : fault === 'notJson' ? 200 : 0, fault };
+			record.response = {
+				status:
+					fault === 'http500' ? 500 : fault === 'http429' ? 429 : fault === 'notJson' ? 200 : 0,
+				fault,
+			};
 			if (fault === 'hang') {
 				this.hanging.set(res, record);
 				res.once('close', () => this.hanging.delete(res));
@@ -275,7 +297,11 @@ export class MallcooSandbox implements Sandbox {
 		}
 
 		const answer = this.answer(record);
-		record.response = { status: answer.status, code: answer.envelope.Code, message: answer.envelope.Message };
+		record.response = {
+			status: answer.status,
+			code: answer.envelope.Code,
+			message: answer.envelope.Message,
+		};
 		await this.wait(latency);
 		sendJson(res, answer.status, answer.envelope, answer.headers);
 	}
@@ -283,30 +309,54 @@ export class MallcooSandbox implements Sandbox {
 	/** The platform's checks, then the endpoint. Runs before the latency wait, so writes land at once. */
 	private answer(record: RecordedRequest): ApiAnswer {
 		const endpoint = findEndpoint(record.path);
-		if (!endpoint) return fail(SANDBOX_CODES.NO_SUCH_API, `接口不存在 (no such API): ${record.path}`, 404);
+		if (!endpoint)
+			return fail(SANDBOX_CODES.NO_SUCH_API, `接口不存在 (no such API): ${record.path}`, 404);
 		if (record.method !== 'POST') {
-			return { ...fail(SANDBOX_CODES.METHOD_NOT_ALLOWED, `请使用 POST 请求 (use POST)`, 405), headers: { Allow: 'POST' } };
+			return {
+				...fail(SANDBOX_CODES.METHOD_NOT_ALLOWED, `请使用 POST 请求 (use POST)`, 405),
+				headers: { Allow: 'POST' },
+			};
 		}
 		const headers = record.headers;
 		for (const [key, name] of HEADERS) {
-			if (!headers[key]) return fail(SANDBOX_CODES.MISSING_HEADER, `缺少公共参数 ${name} (missing header ${name})`);
+			if (!headers[key])
+				return fail(SANDBOX_CODES.MISSING_HEADER, `缺少公共参数 ${name} (missing header ${name})`);
 		}
-		if (headers.appid !== this.credentials.appId) return fail(SANDBOX_CODES.UNKNOWN_APP_ID, 'AppID 不存在 (unknown AppID)');
+		if (headers.appid !== this.credentials.appId)
+			return fail(SANDBOX_CODES.UNKNOWN_APP_ID, 'AppID 不存在 (unknown AppID)');
 		if (headers.publickey !== this.credentials.publicKey) {
-			return fail(SANDBOX_CODES.WRONG_PUBLIC_KEY, 'PublicKey 错误 (PublicKey does not belong to this AppID)');
+			return fail(
+				SANDBOX_CODES.WRONG_PUBLIC_KEY,
+				'PublicKey 错误 (PublicKey does not belong to this AppID)',
+			);
 		}
 		const now = Date.now();
 		const stamp = parseChinaTimeStamp(headers.timestamp);
-		if (!stamp) return fail(SANDBOX_CODES.BAD_TIMESTAMP, 'TimeStamp 格式错误,应为 yyyyMMddHHmmss (TimeStamp must be yyyyMMddHHmmss, China time)');
+		if (!stamp)
+			return fail(
+				SANDBOX_CODES.BAD_TIMESTAMP,
+				'TimeStamp 格式错误,应为 yyyyMMddHHmmss (TimeStamp must be yyyyMMddHHmmss, China time)',
+			);
 		if (Math.abs(now - stamp.getTime()) > this.tolerance) {
-			return fail(SANDBOX_CODES.BAD_TIMESTAMP, `TimeStamp 已过期 (TimeStamp more than ${Math.round(this.tolerance / 1000)} s from China time)`);
+			return fail(
+				SANDBOX_CODES.BAD_TIMESTAMP,
+				`TimeStamp 已过期 (TimeStamp more than ${Math.round(this.tolerance / 1000)} s from China time)`,
+			);
 		}
-		const expected = mallcooSign(this.credentials.publicKey, headers.timestamp, record.rawBody, this.credentials.privateKey);
+		const expected = mallcooSign(
+			this.credentials.publicKey,
+			headers.timestamp,
+			record.rawBody,
+			this.credentials.privateKey,
+		);
 		if (headers.sign !== expected) return fail(SANDBOX_CODES.BAD_SIGN, '签名错误 (Sign mismatch)');
 
 		const body = record.body;
 		if (!body || typeof body !== 'object' || Array.isArray(body)) {
-			return fail(SANDBOX_CODES.BAD_PARAMETER, '参数错误:请求体不是JSON对象 (body is not a JSON object)');
+			return fail(
+				SANDBOX_CODES.BAD_PARAMETER,
+				'参数错误:请求体不是JSON对象 (body is not a JSON object)',
+			);
 		}
 		try {
 			const data = endpoint.handle(body as Record<string, unknown>, { store: this.store, now });
@@ -316,12 +366,17 @@ export class MallcooSandbox implements Sandbox {
 		} catch (error) {
 			if (error instanceof ApiError) return fail(error.code, error.message);
 			// A sandbox bug: answer (and log) it as a 500 rather than leave the client waiting.
-			return fail(SANDBOX_CODES.SANDBOX_ERROR, `沙箱内部错误 (sandbox bug): ${error instanceof Error ? error.message : String(error)}`, 500);
+			return fail(
+				SANDBOX_CODES.SANDBOX_ERROR,
+				`沙箱内部错误 (sandbox bug): ${error instanceof Error ? error.message : String(error)}`,
+				500,
+			);
 		}
 	}
 
 	private record(record: RecordedRequest, res: ServerResponse): void {
-		if (this.requests.length >= this.maxRecorded) this.requests.splice(0, Math.ceil(this.maxRecorded / 10));
+		if (this.requests.length >= this.maxRecorded)
+			this.requests.splice(0, Math.ceil(this.maxRecorded / 10));
 		this.requests.push(record);
 		res.once('finish', () => (record.finishedAt = Date.now()));
 		res.once('close', () => {
@@ -353,7 +408,8 @@ export class MallcooSandbox implements Sandbox {
 
 	private crash(res: ServerResponse, error: unknown): void {
 		const message = `沙箱内部错误 (sandbox bug): ${error instanceof Error ? error.message : String(error)}`;
-		if (!res.headersSent && !res.destroyed) sendJson(res, 500, { Code: SANDBOX_CODES.SANDBOX_ERROR, Message: message });
+		if (!res.headersSent && !res.destroyed)
+			sendJson(res, 500, { Code: SANDBOX_CODES.SANDBOX_ERROR, Message: message });
 		else res.destroy();
 	}
 }

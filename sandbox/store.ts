@@ -137,12 +137,25 @@ export function emptyProfile(): MemberProfile {
 
 const avatar = (id: string) => `http://i1.mallcoo.cn/mc/${id}_0.png`;
 
-function card(typeId: number, fields: Omit<MallCard, 'MallCardName' | 'MallCardTypeID' | 'MallCardStatus' | 'VipGrade'>): MallCard {
+function card(
+	typeId: number,
+	fields: Omit<MallCard, 'MallCardName' | 'MallCardTypeID' | 'MallCardStatus' | 'VipGrade'>,
+): MallCard {
 	const type = cardType(typeId)!;
-	return { ...fields, MallCardTypeID: typeId, MallCardName: type.MallCardName, MallCardStatus: 1, VipGrade: type.VipGrade };
+	return {
+		...fields,
+		MallCardTypeID: typeId,
+		MallCardName: type.MallCardName,
+		MallCardStatus: 1,
+		VipGrade: type.VipGrade,
+	};
 }
 
-function member(fields: Omit<Member, 'InternationalMobileCode' | 'Profile' | 'DataSource' | 'MobileHistory'> & { Profile?: Partial<MemberProfile> }): Member {
+function member(
+	fields: Omit<Member, 'InternationalMobileCode' | 'Profile' | 'DataSource' | 'MobileHistory'> & {
+		Profile?: Partial<MemberProfile>;
+	},
+): Member {
 	return {
 		InternationalMobileCode: '',
 		DataSource: null,
@@ -345,11 +358,33 @@ export function chinaDateTime(now: number): string {
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
-const GIVEN_NAMES = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平'];
+const GIVEN_NAMES = [
+	'伟',
+	'芳',
+	'娜',
+	'敏',
+	'静',
+	'丽',
+	'强',
+	'磊',
+	'军',
+	'洋',
+	'勇',
+	'艳',
+	'杰',
+	'娟',
+	'涛',
+	'明',
+	'超',
+	'秀英',
+	'霞',
+	'平',
+];
 
 /** Synthetic member i (1-based) for load tests: mobile 139000xxxxx, deterministic ids. */
 export function generatedMember(i: number): Member {
-	if (!Number.isInteger(i) || i < 1 || i > 99999) throw new RangeError('generated members are numbered 1..99999');
+	if (!Number.isInteger(i) || i < 1 || i > 99999)
+		throw new RangeError('generated members are numbered 1..99999');
 	const mobile = `139000${pad(i, 5)}`;
 	const type = CARD_TYPES[i % CARD_TYPES.length];
 	const birthYear = 1960 + (i % 45);
@@ -361,7 +396,9 @@ export function generatedMember(i: number): Member {
 		WXOpenID: `o${createHash('md5').update(`wx:${mobile}`).digest('base64url').slice(0, 27)}`,
 		AliUserID: `2088109${pad(i, 9)}`,
 		UserToken: userTokenFor(mobile),
-		UserName: SURNAMES[i % SURNAMES.length] + GIVEN_NAMES[Math.floor(i / SURNAMES.length) % GIVEN_NAMES.length],
+		UserName:
+			SURNAMES[i % SURNAMES.length] +
+			GIVEN_NAMES[Math.floor(i / SURNAMES.length) % GIVEN_NAMES.length],
 		Gender: 1 + (i % 2),
 		Age: 2024 - birthYear,
 		Birthday: `${birthYear}-${pad(1 + (i % 12), 2)}-${pad(1 + (i % 28), 2)}`,
@@ -389,8 +426,23 @@ export type MemberSelector =
 	| { MallCardNo: string }
 	| { ThirdPartyCardID: string };
 
-type IndexKey = 'Mobile' | 'OpenUserID' | 'WXOpenID' | 'AliUserID' | 'UserToken' | 'MallCardNo' | 'ThirdPartyCardID';
-const INDEX_KEYS: IndexKey[] = ['Mobile', 'OpenUserID', 'WXOpenID', 'AliUserID', 'UserToken', 'MallCardNo', 'ThirdPartyCardID'];
+type IndexKey =
+	| 'Mobile'
+	| 'OpenUserID'
+	| 'WXOpenID'
+	| 'AliUserID'
+	| 'UserToken'
+	| 'MallCardNo'
+	| 'ThirdPartyCardID';
+const INDEX_KEYS: IndexKey[] = [
+	'Mobile',
+	'OpenUserID',
+	'WXOpenID',
+	'AliUserID',
+	'UserToken',
+	'MallCardNo',
+	'ThirdPartyCardID',
+];
 
 function keyOf(m: Member, key: IndexKey): string {
 	if (key === 'MallCardNo' || key === 'ThirdPartyCardID') return m.Card ? m.Card[key] : '';
@@ -472,7 +524,10 @@ export class MemberStore implements MemberView {
 	/** Card numbers for cards opened through the API: 2025001 + sequence. */
 	nextCardNumbers(): { MallCardNo: string; ThirdPartyCardID: string } {
 		this.cardSequence += 1;
-		return { MallCardNo: `2025001${pad(this.cardSequence, 7)}`, ThirdPartyCardID: `CRM9${pad(this.cardSequence, 7)}` };
+		return {
+			MallCardNo: `2025001${pad(this.cardSequence, 7)}`,
+			ThirdPartyCardID: `CRM9${pad(this.cardSequence, 7)}`,
+		};
 	}
 
 	issueTicket(m: Member, now = Date.now()): string {

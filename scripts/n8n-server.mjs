@@ -46,7 +46,11 @@ function run(command, args, { cwd, env = cleanEnv(), logFile, quiet = false } = 
 		child.on('close', (code, signal) => {
 			if (code === 0) return resolve(stdout);
 			const tail = output.split('\n').slice(-30).join('\n');
-			reject(new Error(`${path.basename(command)} ${args.join(' ')} failed (${signal ?? code})\n${tail}`));
+			reject(
+				new Error(
+					`${path.basename(command)} ${args.join(' ')} failed (${signal ?? code})\n${tail}`,
+				),
+			);
 		});
 	});
 }
@@ -65,7 +69,15 @@ async function withHeartbeat(label, promise) {
 const elapsed = (since) => `${Math.round((Date.now() - since) / 1000)} s`;
 
 // Settings a person may have exported on purpose; the rest of npm_* comes from `npm start`.
-const KEPT_NPM_SETTINGS = ['cache', 'registry', 'userconfig', 'cafile', 'proxy', 'https_proxy', 'noproxy'];
+const KEPT_NPM_SETTINGS = [
+	'cache',
+	'registry',
+	'userconfig',
+	'cafile',
+	'proxy',
+	'https_proxy',
+	'noproxy',
+];
 
 /**
  * This process's environment without what `npm start` or a test runner put there for this
@@ -107,7 +119,11 @@ function runtimePaths(cacheDir) {
 
 /** What the cache must hold; the marker file records it after a successful install. */
 function wantedInstall() {
-	return { n8n: N8N_VERSION, node: needsOwnNode() ? NODE_VERSION : null, platform: nodePackageName() };
+	return {
+		n8n: N8N_VERSION,
+		node: needsOwnNode() ? NODE_VERSION : null,
+		platform: nodePackageName(),
+	};
 }
 
 function readMarker(cacheDir) {
@@ -124,7 +140,8 @@ function isInstalled(cacheDir) {
 	const { nodeBin, n8nBin } = runtimePaths(cacheDir);
 	return (
 		marker?.n8n === wanted.n8n &&
-		(wanted.node === null || (marker.node === wanted.node && marker.platform === wanted.platform)) &&
+		(wanted.node === null ||
+			(marker.node === wanted.node && marker.platform === wanted.platform)) &&
 		fs.existsSync(nodeBin) &&
 		fs.existsSync(n8nBin)
 	);
@@ -152,7 +169,9 @@ export async function ensureN8n({ cacheDir = CACHE_DIR } = {}) {
 async function installIntoCache(cacheDir) {
 	const wanted = wantedInstall();
 	const started = Date.now();
-	log(`Installing n8n ${N8N_VERSION}${wanted.node ? ` and Node ${wanted.node}` : ''} into ${cacheDir}`);
+	log(
+		`Installing n8n ${N8N_VERSION}${wanted.node ? ` and Node ${wanted.node}` : ''} into ${cacheDir}`,
+	);
 	log('  (first time only: about 3 GB on disk, five to ten minutes)');
 	fs.rmSync(path.join(cacheDir, '.installed.json'), { force: true });
 
@@ -188,14 +207,23 @@ async function installIntoCache(cacheDir) {
 	log('  npm rebuild sqlite3 (compiles from source, one to two minutes) ...');
 	await withHeartbeat(
 		'building sqlite3',
-		run(npm, ['rebuild', 'sqlite3', '--ignore-scripts=false', ...npmFlags], { cwd: cacheDir, env: buildEnv, quiet: true }),
+		run(npm, ['rebuild', 'sqlite3', '--ignore-scripts=false', ...npmFlags], {
+			cwd: cacheDir,
+			env: buildEnv,
+			quiet: true,
+		}),
 	);
 
 	const version = (await run(nodeBin, ['--version'], { quiet: true })).trim();
-	if (nodeMajor(version) < 24) throw new Error(`${nodeBin} is ${version}; n8n ${N8N_VERSION} needs Node 24`);
+	if (nodeMajor(version) < 24)
+		throw new Error(`${nodeBin} is ${version}; n8n ${N8N_VERSION} needs Node 24`);
 	await run(nodeBin, ['-e', "require('sqlite3')"], { cwd: path.dirname(n8nBin), quiet: true });
 
-	const marker = { ...wanted, installedAt: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000) };
+	const marker = {
+		...wanted,
+		installedAt: new Date().toISOString(),
+		seconds: Math.round((Date.now() - started) / 1000),
+	};
 	fs.writeFileSync(path.join(cacheDir, '.installed.json'), `${JSON.stringify(marker, null, 2)}\n`);
 	log(`n8n ${N8N_VERSION} ready on Node ${version} (${elapsed(started)})`);
 }
@@ -263,7 +291,9 @@ export async function installPackageIntoUserFolder(userFolder, tarballPath) {
 		// npm's tarballs hold one top-level `package/` folder.
 		await run('tar', ['-xzf', path.resolve(tarballPath), '-C', staging], { quiet: true });
 		const unpacked = path.join(staging, 'package');
-		const { name, version } = JSON.parse(fs.readFileSync(path.join(unpacked, 'package.json'), 'utf8'));
+		const { name, version } = JSON.parse(
+			fs.readFileSync(path.join(unpacked, 'package.json'), 'utf8'),
+		);
 		const target = path.join(nodesDir, 'node_modules', name);
 		fs.rmSync(target, { recursive: true, force: true });
 		fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -292,7 +322,10 @@ export async function buildAndPack({ build = true } = {}) {
 		await run(npm, ['run', 'build'], { cwd: REPO_ROOT, quiet: true });
 	}
 	const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-mallcoo-pack-'));
-	const output = await run(npm, ['pack', '--json', '--pack-destination', destination], { cwd: REPO_ROOT, quiet: true });
+	const output = await run(npm, ['pack', '--json', '--pack-destination', destination], {
+		cwd: REPO_ROOT,
+		quiet: true,
+	});
 	const [{ filename }] = JSON.parse(output);
 	return path.join(destination, filename);
 }
@@ -331,7 +364,9 @@ function encryptionKey(userFolder) {
 	}
 	const key = randomBytes(24).toString('base64url');
 	fs.mkdirSync(path.dirname(file), { recursive: true });
-	fs.writeFileSync(file, `${JSON.stringify({ encryptionKey: key }, null, '\t')}\n`, { mode: 0o600 });
+	fs.writeFileSync(file, `${JSON.stringify({ encryptionKey: key }, null, '\t')}\n`, {
+		mode: 0o600,
+	});
 	return key;
 }
 
@@ -376,7 +411,9 @@ function n8nCommand(runtime, args, { env, logFile }) {
 /** Workflow ids in an export file (one workflow or an array), to publish after the import. */
 function workflowIds(file) {
 	const content = JSON.parse(fs.readFileSync(file, 'utf8'));
-	return (Array.isArray(content) ? content : [content]).map((workflow) => workflow.id).filter(Boolean);
+	return (Array.isArray(content) ? content : [content])
+		.map((workflow) => workflow.id)
+		.filter(Boolean);
 }
 
 /**
@@ -405,18 +442,30 @@ export async function startN8n({
 	if (port && n8nPort !== port) throw new Error(`Port ${port} is in use`);
 	const fullEnv = n8nEnv({ runtime, userFolder, port: n8nPort, brokerPort, env });
 	const logPath = path.join(userFolder, 'n8n.log');
-	fs.appendFileSync(logPath, `\n===== ${new Date().toISOString()} starting n8n on port ${n8nPort}\n`);
+	fs.appendFileSync(
+		logPath,
+		`\n===== ${new Date().toISOString()} starting n8n on port ${n8nPort}\n`,
+	);
 
 	const started = Date.now();
 	if (credentialsFile) {
 		log('Importing credentials ...');
-		await n8nCommand(runtime, ['import:credentials', `--input=${path.resolve(credentialsFile)}`], { env: fullEnv, logFile: logPath });
+		await n8nCommand(runtime, ['import:credentials', `--input=${path.resolve(credentialsFile)}`], {
+			env: fullEnv,
+			logFile: logPath,
+		});
 	}
 	for (const file of workflowsFiles) {
 		log(`Importing workflows from ${path.basename(file)} ...`);
-		await n8nCommand(runtime, ['import:workflow', `--input=${path.resolve(file)}`], { env: fullEnv, logFile: logPath });
+		await n8nCommand(runtime, ['import:workflow', `--input=${path.resolve(file)}`], {
+			env: fullEnv,
+			logFile: logPath,
+		});
 		for (const id of workflowIds(file)) {
-			await n8nCommand(runtime, ['publish:workflow', `--id=${id}`], { env: fullEnv, logFile: logPath });
+			await n8nCommand(runtime, ['publish:workflow', `--id=${id}`], {
+				env: fullEnv,
+				logFile: logPath,
+			});
 		}
 	}
 	if (credentialsFile || workflowsFiles.length) log(`  imported (${elapsed(started)})`);
@@ -440,7 +489,15 @@ export async function startN8n({
 		throw error;
 	}
 	log(`n8n is up at ${url} (${elapsed(started)})`);
-	return { url, port: n8nPort, userFolder, logPath, pid: child.pid, stop: handle.stop, exited: handle.exited };
+	return {
+		url,
+		port: n8nPort,
+		userFolder,
+		logPath,
+		pid: child.pid,
+		stop: handle.stop,
+		exited: handle.exited,
+	};
 }
 
 /**
@@ -460,8 +517,10 @@ async function waitUntilReady(url, childExited, { timeoutMs, logPath, logOffset 
 	];
 	for (const check of checks) {
 		for (;;) {
-			if (exited !== null) throw new Error(`n8n exited (${exited}) before it was ready\n${tail(logPath)}`);
-			if (Date.now() > deadline) throw new Error(`n8n was not ready after ${timeoutMs / 1000} s\n${tail(logPath)}`);
+			if (exited !== null)
+				throw new Error(`n8n exited (${exited}) before it was ready\n${tail(logPath)}`);
+			if (Date.now() > deadline)
+				throw new Error(`n8n was not ready after ${timeoutMs / 1000} s\n${tail(logPath)}`);
 			if (await check()) break;
 			await sleep(250);
 		}
@@ -471,7 +530,9 @@ async function waitUntilReady(url, childExited, { timeoutMs, logPath, logOffset 
 async function httpOk(url, contentType) {
 	const response = await fetch(url, { signal: AbortSignal.timeout(5000) }).catch(() => null);
 	await response?.body?.cancel();
-	return Boolean(response?.ok && (!contentType || response.headers.get('content-type')?.includes(contentType)));
+	return Boolean(
+		response?.ok && (!contentType || response.headers.get('content-type')?.includes(contentType)),
+	);
 }
 
 function readFrom(file, offset) {
@@ -612,7 +673,8 @@ export async function login(url, email, password) {
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ emailOrLdapLoginId: email, password }),
 	});
-	if (!response.ok) throw new Error(`POST /rest/login answered ${response.status}: ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(`POST /rest/login answered ${response.status}: ${await response.text()}`);
 	const cookie = response.headers.getSetCookie().find((line) => line.startsWith('n8n-auth='));
 	if (!cookie) throw new Error('POST /rest/login set no n8n-auth cookie');
 	return cookie.split(';')[0];
@@ -629,7 +691,8 @@ export async function restRequest(url, method, endpoint, { cookie, body } = {}) 
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await response.text();
-	if (!response.ok) throw new Error(`${method} ${endpoint} answered ${response.status}: ${text.slice(0, 500)}`);
+	if (!response.ok)
+		throw new Error(`${method} ${endpoint} answered ${response.status}: ${text.slice(0, 500)}`);
 	return text ? JSON.parse(text) : null;
 }
 
@@ -641,12 +704,18 @@ export async function restRequest(url, method, endpoint, { cookie, body } = {}) 
 export async function waitForPublished(url, cookie, workflowId, { timeoutMs = 60_000 } = {}) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const { data } = await restRequest(url, 'GET', `/rest/workflows/${workflowId}/publication-status`, { cookie });
+		const { data } = await restRequest(
+			url,
+			'GET',
+			`/rest/workflows/${workflowId}/publication-status`,
+			{ cookie },
+		);
 		if (data.status === 'published') return data;
 		if (data.status === 'failed' || data.status === 'partial') {
 			throw new Error(`Workflow ${workflowId} did not activate: ${JSON.stringify(data.triggers)}`);
 		}
-		if (Date.now() > deadline) throw new Error(`Workflow ${workflowId} still ${data.status} after ${timeoutMs / 1000} s`);
+		if (Date.now() > deadline)
+			throw new Error(`Workflow ${workflowId} still ${data.status} after ${timeoutMs / 1000} s`);
 		await sleep(250);
 	}
 }
@@ -697,7 +766,9 @@ async function main(argv) {
 	if (command === 'check') return await check(values);
 
 	stopWithParent();
-	const userFolder = path.resolve(values['user-folder'] ?? path.join(REPO_ROOT, '.cache', 'n8n-user'));
+	const userFolder = path.resolve(
+		values['user-folder'] ?? path.join(REPO_ROOT, '.cache', 'n8n-user'),
+	);
 	await installOwnPackage(userFolder, values);
 
 	const port = values.port ? Number(values.port) : (await freePorts(1, 5678))[0];
@@ -716,9 +787,11 @@ async function main(argv) {
 	}
 	log('');
 	log(`n8n is running: ${server.url}`);
-	log(created
-		? `Sign in as ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}`
-		: `Sign in with the owner account of ${userFolder}`);
+	log(
+		created
+			? `Sign in as ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}`
+			: `Sign in with the owner account of ${userFolder}`,
+	);
 	log(`Log: ${server.logPath}. Press Ctrl-C to stop.`);
 	const exit = await server.exited; // Ctrl-C is handled by the signal handlers above
 	if (signalExitCode !== null) return signalExitCode;
@@ -728,7 +801,9 @@ async function main(argv) {
 
 /** Installs --tarball, or else this project built and packed, into the user folder. */
 async function installOwnPackage(userFolder, values) {
-	const tarball = values.tarball ? path.resolve(values.tarball) : await buildAndPack({ build: !values['no-build'] });
+	const tarball = values.tarball
+		? path.resolve(values.tarball)
+		: await buildAndPack({ build: !values['no-build'] });
 	try {
 		const installed = await installPackageIntoUserFolder(userFolder, tarball);
 		log(`Installed ${path.basename(tarball)} into ${installed}`);
@@ -743,7 +818,10 @@ async function check(values) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-check-'));
 	const installed = await installOwnPackage(userFolder, values);
 	const { name } = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
-	const server = await startN8n({ userFolder, port: values.port ? Number(values.port) : undefined });
+	const server = await startN8n({
+		userFolder,
+		port: values.port ? Number(values.port) : undefined,
+	});
 	try {
 		await ensureOwner(server.url);
 		const cookie = await login(server.url, DEFAULT_OWNER.email, DEFAULT_OWNER.password);
@@ -751,7 +829,14 @@ async function check(values) {
 		const credentials = await restRequest(server.url, 'GET', '/types/credentials.json', { cookie });
 		const ours = nodes.filter((type) => type.name.startsWith(`${name}.`)).map((type) => type.name);
 		log(`${nodes.length} node types; from ${name}: ${ours.join(', ') || 'none'}`);
-		log(`${credentials.length} credential types, including: ${credentials.filter((type) => /mallcoo/i.test(type.name)).map((type) => type.name).join(', ') || 'none of ours'}`);
+		log(
+			`${credentials.length} credential types, including: ${
+				credentials
+					.filter((type) => /mallcoo/i.test(type.name))
+					.map((type) => type.name)
+					.join(', ') || 'none of ours'
+			}`,
+		);
 		if (ours.length === 0) throw new Error(`n8n did not load ${name}; see ${server.logPath}`);
 	} finally {
 		await server.stop();

@@ -49,12 +49,18 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Runs `npm install` when node_modules lacks what the build and the sandbox need. */
 export function ensureProjectDependencies() {
 	const needed = ['typescript', 'gulp', 'tsx', 'n8n-workflow'];
-	const missing = needed.filter((name) => !fs.existsSync(path.join(REPO_ROOT, 'node_modules', name, 'package.json')));
+	const missing = needed.filter(
+		(name) => !fs.existsSync(path.join(REPO_ROOT, 'node_modules', name, 'package.json')),
+	);
 	if (missing.length === 0) return;
 	log(`Installing the project's dependencies (npm install; missing: ${missing.join(', ')}) ...`);
 	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-	const result = spawnSync(npm, ['install', '--no-audit', '--no-fund'], { cwd: REPO_ROOT, stdio: 'inherit' });
-	if (result.status !== 0) throw new Error(`npm install failed (${result.signal ?? result.status})`);
+	const result = spawnSync(npm, ['install', '--no-audit', '--no-fund'], {
+		cwd: REPO_ROOT,
+		stdio: 'inherit',
+	});
+	if (result.status !== 0)
+		throw new Error(`npm install failed (${result.signal ?? result.status})`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -74,7 +80,15 @@ export async function startSandboxProcess({ port, logPath, timeoutMs = 30_000 } 
 	delete env.NODE_OPTIONS; // a test runner's loader flags are not meant for the sandbox
 	const child = spawn(
 		process.execPath,
-		['--import', tsx, path.join('sandbox', 'cli.ts'), '--port', String(wanted), '--host', '127.0.0.1'],
+		[
+			'--import',
+			tsx,
+			path.join('sandbox', 'cli.ts'),
+			'--port',
+			String(wanted),
+			'--host',
+			'127.0.0.1',
+		],
 		{ cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
 	);
 	const entry = { child };
@@ -99,7 +113,8 @@ export async function startSandboxProcess({ port, logPath, timeoutMs = 30_000 } 
 
 	const deadline = Date.now() + timeoutMs;
 	while (!output.includes('Ctrl+C to stop.')) {
-		if (exited !== null) throw new Error(`The sandbox exited (${exited}) before it was ready:\n${output.trim()}`);
+		if (exited !== null)
+			throw new Error(`The sandbox exited (${exited}) before it was ready:\n${output.trim()}`);
 		if (Date.now() > deadline) {
 			killGroup(child.pid, 'SIGKILL');
 			throw new Error(`The sandbox was not ready after ${timeoutMs / 1000} s:\n${output.trim()}`);
@@ -108,10 +123,16 @@ export async function startSandboxProcess({ port, logPath, timeoutMs = 30_000 } 
 	}
 	const field = (label) => new RegExp(`^\\s*${label}\\s+(\\S+)\\s*$`, 'm').exec(output)?.[1];
 	const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-	const credentials = { appId: field('AppID'), publicKey: field('Public Key'), privateKey: field('Private Key') };
+	const credentials = {
+		appId: field('AppID'),
+		publicKey: field('Public Key'),
+		privateKey: field('Private Key'),
+	};
 	if (!url || !credentials.appId || !credentials.publicKey || !credentials.privateKey) {
 		killGroup(child.pid, 'SIGKILL');
-		throw new Error(`Could not read the sandbox's address and demo keys from its output:\n${output}`);
+		throw new Error(
+			`Could not read the sandbox's address and demo keys from its output:\n${output}`,
+		);
 	}
 	const stop = () =>
 		(entry.stopping ??= (async () => {
@@ -120,7 +141,15 @@ export async function startSandboxProcess({ port, logPath, timeoutMs = 30_000 } 
 			await entry.exited;
 			clearTimeout(timer);
 		})());
-	return { url, port: Number(new URL(url).port), pid: child.pid, credentials, logPath, stop, exited: entry.exited };
+	return {
+		url,
+		port: Number(new URL(url).port),
+		pid: child.pid,
+		credentials,
+		logPath,
+		stop,
+		exited: entry.exited,
+	};
 }
 
 function killGroup(pid, signal) {
@@ -161,8 +190,14 @@ function credentialExport(sandbox) {
 }
 
 const WORKFLOW_FIELDS = ['name', 'nodes', 'connections', 'settings', 'pinData', 'meta'];
-const workflowBody = (json) => Object.fromEntries(WORKFLOW_FIELDS.filter((key) => json[key] !== undefined).map((key) => [key, json[key]]));
-const hashOf = (json) => createHash('sha256').update(JSON.stringify(workflowBody(json))).digest('hex');
+const workflowBody = (json) =>
+	Object.fromEntries(
+		WORKFLOW_FIELDS.filter((key) => json[key] !== undefined).map((key) => [key, json[key]]),
+	);
+const hashOf = (json) =>
+	createHash('sha256')
+		.update(JSON.stringify(workflowBody(json)))
+		.digest('hex');
 
 function readState(file) {
 	try {
@@ -199,22 +234,54 @@ export async function syncWorkflows(url, cookie, workflows, { stateFile, reset =
 		if (current?.isArchived) {
 			// Deleted in the editor (n8n archives first): bring the example back.
 			await restRequest(url, 'POST', `/rest/workflows/${id}/unarchive`, { cookie });
-			saved = (await restRequest(url, 'PATCH', `/rest/workflows/${id}?forceSave=true`, { cookie, body: workflowBody(json) })).data;
+			saved = (
+				await restRequest(url, 'PATCH', `/rest/workflows/${id}?forceSave=true`, {
+					cookie,
+					body: workflowBody(json),
+				})
+			).data;
 			action = 'restored';
 		} else if (!current) {
-			saved = (await restRequest(url, 'POST', '/rest/workflows', { cookie, body: { ...workflowBody(json), id } })).data;
+			saved = (
+				await restRequest(url, 'POST', '/rest/workflows', {
+					cookie,
+					body: { ...workflowBody(json), id },
+				})
+			).data;
 			action = 'created';
 		} else if (reset || state.workflows[id] !== hash) {
-			saved = (await restRequest(url, 'PATCH', `/rest/workflows/${id}?forceSave=true`, { cookie, body: workflowBody(json) })).data;
+			saved = (
+				await restRequest(url, 'PATCH', `/rest/workflows/${id}?forceSave=true`, {
+					cookie,
+					body: workflowBody(json),
+				})
+			).data;
 			action = 'updated';
 		}
 		if (action !== 'kept' || (!state.workflows[id] && !current.activeVersionId)) {
-			await restRequest(url, 'POST', `/rest/workflows/${id}/activate`, { cookie, body: { versionId: saved.versionId } });
+			await restRequest(url, 'POST', `/rest/workflows/${id}/activate`, {
+				cookie,
+				body: { versionId: saved.versionId },
+			});
 		}
 		state.workflows[id] = hash;
-		if (action !== 'kept') log(`Workflow "${saved.name ?? name}" ${action} from ${file ? path.relative(REPO_ROOT, file) : 'its definition'}`);
-		const { data: status } = await restRequest(url, 'GET', `/rest/workflows/${id}/publication-status`, { cookie });
-		results.push({ id, name: saved.name ?? name, action, published: status.status !== 'unpublished', file });
+		if (action !== 'kept')
+			log(
+				`Workflow "${saved.name ?? name}" ${action} from ${file ? path.relative(REPO_ROOT, file) : 'its definition'}`,
+			);
+		const { data: status } = await restRequest(
+			url,
+			'GET',
+			`/rest/workflows/${id}/publication-status`,
+			{ cookie },
+		);
+		results.push({
+			id,
+			name: saved.name ?? name,
+			action,
+			published: status.status !== 'unpublished',
+			file,
+		});
 	}
 	if (stateFile) fs.writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
 	for (const result of results) {
@@ -239,9 +306,19 @@ export function productionWebhooks(n8nUrl, workflow) {
 	const hooks = [];
 	for (const node of workflow.nodes ?? []) {
 		if (node.type === 'n8n-nodes-base.webhook') {
-			hooks.push({ node: node.name, type: node.type, method: node.parameters?.httpMethod ?? 'GET', url: `${n8nUrl}/webhook/${node.parameters.path}` });
+			hooks.push({
+				node: node.name,
+				type: node.type,
+				method: node.parameters?.httpMethod ?? 'GET',
+				url: `${n8nUrl}/webhook/${node.parameters.path}`,
+			});
 		} else if (node.type === 'n8n-nodes-mallcoo.mallcooOAuthTrigger') {
-			hooks.push({ node: node.name, type: node.type, method: 'GET', url: `${n8nUrl}/webhook/${node.webhookId}/callback` });
+			hooks.push({
+				node: node.name,
+				type: node.type,
+				method: 'GET',
+				url: `${n8nUrl}/webhook/${node.webhookId}/callback`,
+			});
 		}
 	}
 	return hooks;
@@ -286,8 +363,14 @@ export async function startStack({
 		await Promise.all([stack.n8n?.stop(), stack.sandbox?.stop()]);
 	};
 	// The sandbox starts while the package builds.
-	const sandboxPromise = startSandboxProcess({ port: sandboxPort, logPath: path.join(userFolder, 'sandbox.log') });
-	sandboxPromise.then((sandbox) => (stack.sandbox = sandbox), () => {});
+	const sandboxPromise = startSandboxProcess({
+		port: sandboxPort,
+		logPath: path.join(userFolder, 'sandbox.log'),
+	});
+	sandboxPromise.then(
+		(sandbox) => (stack.sandbox = sandbox),
+		() => {},
+	);
 	try {
 		const tarball = await buildAndPack({ build });
 		try {
@@ -312,12 +395,17 @@ export async function startStack({
 		const ownerCreated = await ensureOwner(url, DEFAULT_OWNER);
 		const cookie = await login(url, DEFAULT_OWNER.email, DEFAULT_OWNER.password).catch((error) => {
 			if (ownerCreated) throw error;
-			log(`Could not log in as ${DEFAULT_OWNER.email} (${error.message.split('\n')[0]}); workflows not synced.`);
+			log(
+				`Could not log in as ${DEFAULT_OWNER.email} (${error.message.split('\n')[0]}); workflows not synced.`,
+			);
 			return null;
 		});
 		const all = [...workflows, ...extraWorkflows];
 		const synced = cookie
-			? await syncWorkflows(url, cookie, all, { stateFile: path.join(userFolder, 'mallcoo-workflows.json'), reset: resetWorkflows })
+			? await syncWorkflows(url, cookie, all, {
+					stateFile: path.join(userFolder, 'mallcoo-workflows.json'),
+					reset: resetWorkflows,
+				})
 			: [];
 		log(`Ready in ${elapsed(started)}`);
 		return Object.assign(stack, {
@@ -326,7 +414,10 @@ export async function startStack({
 			ownerCreated,
 			cookie,
 			userFolder,
-			workflows: synced.map((result) => ({ ...result, json: all.find((w) => w.json.id === result.id).json })),
+			workflows: synced.map((result) => ({
+				...result,
+				json: all.find((w) => w.json.id === result.id).json,
+			})),
 		});
 	} catch (error) {
 		await sandboxPromise.catch(() => {}); // a build error must not leave the sandbox running
@@ -340,7 +431,9 @@ function claimUserFolder(userFolder) {
 	const file = path.join(userFolder, 'start.pid');
 	const holder = Number(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : 0);
 	if (holder && holder !== process.pid && isAlive(holder)) {
-		throw new Error(`Another start (pid ${holder}) is using ${userFolder}: stop it first, or pass --user-folder DIR`);
+		throw new Error(
+			`Another start (pid ${holder}) is using ${userFolder}: stop it first, or pass --user-folder DIR`,
+		);
 	}
 	fs.writeFileSync(file, String(process.pid));
 	process.once('exit', () => {
@@ -383,11 +476,16 @@ export function summary(stack) {
 	const tries = [];
 	for (const workflow of stack.workflows) {
 		const hooks = productionWebhooks(url, workflow.json);
-		const state = workflow.published ? '' : workflow.problem ? '  (NOT ACTIVE: see the editor)' : '  (unpublished)';
+		const state = workflow.published
+			? ''
+			: workflow.problem
+				? '  (NOT ACTIVE: see the editor)'
+				: '  (unpublished)';
 		lines.push(`   ${workflow.published ? '●' : '○'} ${workflow.name}${state}`);
 		lines.push(`       ${url}/workflow/${workflow.id}`);
 		for (const hook of hooks) {
-			if (TRY[workflow.id]) tries.push(`   # ${workflow.name}`, ...TRY[workflow.id](hook).map((line) => `   ${line}`));
+			if (TRY[workflow.id])
+				tries.push(`   # ${workflow.name}`, ...TRY[workflow.id](hook).map((line) => `   ${line}`));
 			if (hook.type === 'n8n-nodes-mallcoo.mallcooOAuthTrigger') {
 				tries.push(
 					`   # ${workflow.name}: open in a browser (signs in as the sandbox member 13800000001)`,
@@ -450,7 +548,8 @@ async function main(argv) {
 		return stopping;
 	};
 	// n8n-server.mjs stops n8n on these signals once n8n runs; this also covers the other phases.
-	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stopAll(128 + os.constants.signals[signal]));
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+		process.on(signal, () => stopAll(128 + os.constants.signals[signal]));
 	// `kill <npm's pid>` ends npm without passing the signal on: stop when our parent is gone.
 	const parent = process.ppid;
 	setInterval(() => {
@@ -469,8 +568,14 @@ async function main(argv) {
 	log(`Started in ${elapsed(started)}.`);
 
 	const ended = await Promise.race([
-		stack.n8n.exited.then((reason) => `n8n exited (${reason}); see ${stack.n8n.logPath}\n${tail(stack.n8n.logPath, 20)}`),
-		stack.sandbox.exited.then((reason) => `the sandbox exited (${reason}); see ${stack.sandbox.logPath}\n${tail(stack.sandbox.logPath, 20)}`),
+		stack.n8n.exited.then(
+			(reason) =>
+				`n8n exited (${reason}); see ${stack.n8n.logPath}\n${tail(stack.n8n.logPath, 20)}`,
+		),
+		stack.sandbox.exited.then(
+			(reason) =>
+				`the sandbox exited (${reason}); see ${stack.sandbox.logPath}\n${tail(stack.sandbox.logPath, 20)}`,
+		),
 	]);
 	if (stopping) return await stopping;
 	log(ended);

@@ -12,11 +12,20 @@ const fixture = useSandbox();
 const [ada, bea] = SEED_MEMBERS;
 const UNKNOWN_MOBILE = '13700000000';
 
-const getByMobile = { resource: 'member', operation: 'get', findBy: 'mobile', mobile: '={{ $json.mobile }}', options: { retryDelay: 10 } };
+const getByMobile = {
+	resource: 'member',
+	operation: 'get',
+	findBy: 'mobile',
+	mobile: '={{ $json.mobile }}',
+	options: { retryDelay: 10 },
+};
 const threeItems = [{ mobile: ada.Mobile }, { mobile: UNKNOWN_MOBILE }, { mobile: bea.Mobile }];
 
-const run = (continueOnFail: boolean, items: Array<Record<string, unknown>> = threeItems, parameters: Record<string, unknown> = getByMobile) =>
-	runMallcoo({ parameters, items, credentials: fixture.credentials, continueOnFail });
+const run = (
+	continueOnFail: boolean,
+	items: Array<Record<string, unknown>> = threeItems,
+	parameters: Record<string, unknown> = getByMobile,
+) => runMallcoo({ parameters, items, credentials: fixture.credentials, continueOnFail });
 
 describe('a business error (Code ≠ 1)', () => {
 	it('stops the node with the operation, the Code and the Message', async () => {
@@ -31,14 +40,19 @@ describe('a business error (Code ≠ 1)', () => {
 		expect(output).toHaveLength(3);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json.OpenUserID).toBe(ada.OpenUserID);
-		expect(output[1].json).toMatchObject({ code: 3001, error: expect.stringContaining('(Code 3001)') });
+		expect(output[1].json).toMatchObject({
+			code: 3001,
+			error: expect.stringContaining('(Code 3001)'),
+		});
 		expect(output[2].json.OpenUserID).toBe(bea.OpenUserID);
 	});
 });
 
 describe('HTTP 500', () => {
 	const alwaysFailFor = (mobile: string) => () =>
-		fixture.sandbox.injectFaults((request) => ((request.body as { Mobile?: string })?.Mobile === mobile ? 'http500' : undefined));
+		fixture.sandbox.injectFaults((request) =>
+			(request.body as { Mobile?: string })?.Mobile === mobile ? 'http500' : undefined,
+		);
 
 	it('is retried, then reported with the status', async () => {
 		alwaysFailFor(UNKNOWN_MOBILE)();
@@ -52,8 +66,14 @@ describe('HTTP 500', () => {
 		alwaysFailFor(UNKNOWN_MOBILE)();
 		const { output } = await run(true);
 		expect(output).toHaveLength(3);
-		expect(output[1]).toMatchObject({ json: { error: 'Mallcoo member/get failed: Mallcoo answered HTTP 500' }, pairedItem: { item: 1 } });
-		expect([output[0].json.OpenUserID, output[2].json.OpenUserID]).toEqual([ada.OpenUserID, bea.OpenUserID]);
+		expect(output[1]).toMatchObject({
+			json: { error: 'Mallcoo member/get failed: Mallcoo answered HTTP 500' },
+			pairedItem: { item: 1 },
+		});
+		expect([output[0].json.OpenUserID, output[2].json.OpenUserID]).toEqual([
+			ada.OpenUserID,
+			bea.OpenUserID,
+		]);
 	});
 });
 
@@ -61,12 +81,16 @@ describe('an answer that is not JSON', () => {
 	it('is reported as such, not passed on', async () => {
 		fixture.sandbox.injectFaults(['notJson']);
 		const { error } = await run(false, [{ mobile: ada.Mobile }]);
-		expect(error?.message).toBe("Mallcoo member/get failed: Mallcoo's answer is not JSON (HTTP 200)");
+		expect(error?.message).toBe(
+			"Mallcoo member/get failed: Mallcoo's answer is not JSON (HTTP 200)",
+		);
 		expect(error?.description).toMatch(/^It began: /);
 	});
 
-	it('with Continue On Fail becomes that item\'s error', async () => {
-		fixture.sandbox.injectFaults((request) => ((request.body as { Mobile?: string })?.Mobile === bea.Mobile ? 'notJson' : undefined));
+	it("with Continue On Fail becomes that item's error", async () => {
+		fixture.sandbox.injectFaults((request) =>
+			(request.body as { Mobile?: string })?.Mobile === bea.Mobile ? 'notJson' : undefined,
+		);
 		const { output } = await run(true);
 		expect(output.map((item) => item.json.error ?? item.json.OpenUserID)).toEqual([
 			ada.OpenUserID,
@@ -78,55 +102,113 @@ describe('an answer that is not JSON', () => {
 
 describe('bad input', () => {
 	const cases = [
-		['an empty mobile', { mobile: '' }, /^"Mobile" is required but is empty \(item 1\)$/, getByMobile],
-		['a mobile that is not a number', { mobile: 'call me' }, /^"Mobile" must be a phone number made of digits, but is "callme" \(item 1\)$/, getByMobile],
+		[
+			'an empty mobile',
+			{ mobile: '' },
+			/^"Mobile" is required but is empty \(item 1\)$/,
+			getByMobile,
+		],
+		[
+			'a mobile that is not a number',
+			{ mobile: 'call me' },
+			/^"Mobile" must be a phone number made of digits, but is "callme" \(item 1\)$/,
+			getByMobile,
+		],
 		[
 			'a tag ID that is not a number',
 			{ mobile: bea.Mobile, tags: '30,abc' },
 			/^"Tag IDs" must hold whole-number tag IDs, but contains "abc" \(item 1\)$/,
-			{ resource: 'tag', operation: 'add', mobile: '={{ $json.mobile }}', tagIds: '={{ $json.tags }}' },
+			{
+				resource: 'tag',
+				operation: 'add',
+				mobile: '={{ $json.mobile }}',
+				tagIds: '={{ $json.tags }}',
+			},
 		],
 		[
 			'tag IDs of the wrong shape',
 			{ mobile: bea.Mobile, tags: { id: 30 } },
 			/^"Tag IDs" must be tag IDs like 30,31,32 or a list of numbers/,
-			{ resource: 'tag', operation: 'add', mobile: '={{ $json.mobile }}', tagIds: '={{ $json.tags }}' },
+			{
+				resource: 'tag',
+				operation: 'add',
+				mobile: '={{ $json.mobile }}',
+				tagIds: '={{ $json.tags }}',
+			},
 		],
 		[
 			'a missing required field',
 			{ grade: '' },
 			/^"VIP Grade" is required but is empty \(item 1\)$/,
-			{ resource: 'member', operation: 'syncFromCrm', thirdPartyCardId: 'CRM10000001', vipGrade: '={{ $json.grade }}', bonus: 10 },
+			{
+				resource: 'member',
+				operation: 'syncFromCrm',
+				thirdPartyCardId: 'CRM10000001',
+				vipGrade: '={{ $json.grade }}',
+				bonus: 10,
+			},
 		],
 	] as const;
 
-	it.each(cases)('(%s) fails the node naming the field and item before any request', async (_, badItem, message, parameters) => {
-		const good = { mobile: ada.Mobile, tags: '30', grade: '2' };
-		const { error, output } = await run(false, [good, badItem as Record<string, unknown>, good], parameters);
-		expect(error?.message).toMatch(message);
-		expect(output).toHaveLength(0);
-		expect(fixture.sandbox.requests).toHaveLength(0);
-	});
+	it.each(cases)(
+		'(%s) fails the node naming the field and item before any request',
+		async (_, badItem, message, parameters) => {
+			const good = { mobile: ada.Mobile, tags: '30', grade: '2' };
+			const { error, output } = await run(
+				false,
+				[good, badItem as Record<string, unknown>, good],
+				parameters,
+			);
+			expect(error?.message).toMatch(message);
+			expect(output).toHaveLength(0);
+			expect(fixture.sandbox.requests).toHaveLength(0);
+		},
+	);
 
-	it.each(cases)('(%s) with Continue On Fail fails only that item', async (_, badItem, message, parameters) => {
-		const good = { mobile: ada.Mobile, tags: '30', grade: '2' };
-		const { error, output } = await run(true, [good, badItem as Record<string, unknown>, good], parameters);
-		expect(error).toBeUndefined();
-		expect(output).toHaveLength(3);
-		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(String(output[1].json.error)).toMatch(message);
-		expect(output[0].json.error).toBeUndefined();
-		expect(output[2].json.error).toBeUndefined();
-		expect(fixture.sandbox.requests).toHaveLength(2);
-	});
+	it.each(cases)(
+		'(%s) with Continue On Fail fails only that item',
+		async (_, badItem, message, parameters) => {
+			const good = { mobile: ada.Mobile, tags: '30', grade: '2' };
+			const { error, output } = await run(
+				true,
+				[good, badItem as Record<string, unknown>, good],
+				parameters,
+			);
+			expect(error).toBeUndefined();
+			expect(output).toHaveLength(3);
+			expect(output.map((item) => item.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+				{ item: 2 },
+			]);
+			expect(String(output[1].json.error)).toMatch(message);
+			expect(output[0].json.error).toBeUndefined();
+			expect(output[2].json.error).toBeUndefined();
+			expect(fixture.sandbox.requests).toHaveLength(2);
+		},
+	);
 
 	it('an update with no fields to change names the collection', async () => {
-		const { error } = await run(false, [{ mobile: ada.Mobile }], { resource: 'member', operation: 'update', mobile: ada.Mobile, updateFields: {} });
-		expect(error?.message).toBe('"Update Fields" needs at least one field: add one with "Add Field" (item 0)');
+		const { error } = await run(false, [{ mobile: ada.Mobile }], {
+			resource: 'member',
+			operation: 'update',
+			mobile: ada.Mobile,
+			updateFields: {},
+		});
+		expect(error?.message).toBe(
+			'"Update Fields" needs at least one field: add one with "Add Field" (item 0)',
+		);
 	});
 
 	it('a birthday that is not a date names the field inside its collection', async () => {
-		const { error } = await run(false, [{}], { resource: 'member', operation: 'update', mobile: ada.Mobile, updateFields: { birthday: 'soon' } });
-		expect(error?.message).toBe('"Update Fields › Birthday" must be a date like 1990-01-31, but is "soon" (item 0)');
+		const { error } = await run(false, [{}], {
+			resource: 'member',
+			operation: 'update',
+			mobile: ada.Mobile,
+			updateFields: { birthday: 'soon' },
+		});
+		expect(error?.message).toBe(
+			'"Update Fields › Birthday" must be a date like 1990-01-31, but is "soon" (item 0)',
+		);
 	});
 });

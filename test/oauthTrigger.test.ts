@@ -11,7 +11,14 @@ import { escapeHtml, errorPage, signedInPage } from '../nodes/MallcooOAuthTrigge
 import { signInAddresses } from '../nodes/MallcooOAuthTrigger/signIn';
 import { SEED_MEMBERS } from '../sandbox/server';
 import { useSandbox } from './helpers/sandbox';
-import { browse, outputOf, startWebhookServer, type BrowserStep, type WebhookServer, type WorkflowDefinition } from './helpers/webhook';
+import {
+	browse,
+	outputOf,
+	startWebhookServer,
+	type BrowserStep,
+	type WebhookServer,
+	type WorkflowDefinition,
+} from './helpers/webhook';
 
 const fixture = useSandbox();
 const ada = SEED_MEMBERS[0];
@@ -53,7 +60,8 @@ async function serve(workflow: WorkflowDefinition): Promise<WebhookServer> {
 	return server;
 }
 
-const redirecting = () => serve(triggerOnly({ responseMode: 'redirect', afterSignInUrl: AFTER_SIGN_IN }));
+const redirecting = () =>
+	serve(triggerOnly({ responseMode: 'redirect', afterSignInUrl: AFTER_SIGN_IN }));
 
 /** One GET, redirects not followed. */
 const get = async (url: string): Promise<BrowserStep> => (await browse(url, 0))[0];
@@ -70,7 +78,8 @@ async function onlyItem() {
 }
 
 /** The sign-in addresses a page links to, as the browser reads them. */
-const linksIn = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map(([, href]) => href.replace(/&#38;/g, '&'));
+const linksIn = (html: string) =>
+	[...html.matchAll(/href="([^"]*)"/g)].map(([, href]) => href.replace(/&#38;/g, '&'));
 
 /** What authorizationUrl must produce: the callback URL-encoded with encodeURIComponent. */
 function expectedAddress(page: string, callbackUrl: string): string {
@@ -89,7 +98,10 @@ describe('a valid ticket', () => {
 		expect(answer.status).toBe(302);
 		expect(answer.location).toBe(AFTER_SIGN_IN);
 		// The ticket is in this address: nothing may cache it or pass it on as a Referer.
-		expect(answer.headers).toMatchObject({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+		expect(answer.headers).toMatchObject({
+			'cache-control': 'no-store',
+			'referrer-policy': 'no-referrer',
+		});
 		const item = await onlyItem();
 		expect(item).toMatchObject({
 			OpenUserID: ada.OpenUserID,
@@ -117,7 +129,9 @@ describe('a valid ticket', () => {
 	it('ignores redirect, url and next in the request: no open redirect', async () => {
 		const { productionUrl } = await redirecting();
 		const evil = encodeURIComponent('https://evil.example/phish');
-		const answer = await get(`${productionUrl}?Ticket=${ticketFor(ada.Mobile)}&DataSource=3&redirect=${evil}&url=${evil}&next=${evil}&Redirect=${evil}&returnUrl=${evil}`);
+		const answer = await get(
+			`${productionUrl}?Ticket=${ticketFor(ada.Mobile)}&DataSource=3&redirect=${evil}&url=${evil}&next=${evil}&Redirect=${evil}&returnUrl=${evil}`,
+		);
 		expect(answer.status).toBe(302);
 		expect(answer.location).toBe(AFTER_SIGN_IN);
 		expect(answer.body).not.toContain('evil.example');
@@ -139,15 +153,24 @@ describe('a valid ticket', () => {
 	it("accepts the mini program's oauth_Ticket", async () => {
 		const { productionUrl } = await redirecting();
 		await get(`${productionUrl}?oauth_Ticket=${ticketFor(ada.Mobile)}`);
-		expect(await onlyItem()).toMatchObject({ OpenUserID: ada.OpenUserID, dataSource: null, dataSourceName: 'WeChat mini program' });
+		expect(await onlyItem()).toMatchObject({
+			OpenUserID: ada.OpenUserID,
+			dataSource: null,
+			dataSourceName: 'WeChat mini program',
+		});
 	});
 
 	it('"Show Page" greets the shopper by nickname, with a Continue link and no caching', async () => {
-		const { testUrl } = await serve(triggerOnly({ responseMode: 'page', afterSignInUrl: AFTER_SIGN_IN }));
+		const { testUrl } = await serve(
+			triggerOnly({ responseMode: 'page', afterSignInUrl: AFTER_SIGN_IN }),
+		);
 		const answer = await get(`${testUrl}?Ticket=${ticketFor(ada.Mobile)}&DataSource=5`);
 		expect(answer.status).toBe(200);
 		expect(answer.contentType).toBe('text/html; charset=utf-8');
-		expect(answer.headers).toMatchObject({ 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+		expect(answer.headers).toMatchObject({
+			'cache-control': 'no-store',
+			'referrer-policy': 'no-referrer',
+		});
 		expect(answer.body).toContain(`你好,${ada.NickName}!`);
 		expect(linksIn(answer.body)).toEqual([AFTER_SIGN_IN]);
 		expect(await onlyItem()).toMatchObject({ NickName: ada.NickName, dataSourceName: 'WeChat' });
@@ -178,7 +201,9 @@ describe('without a valid ticket nothing starts', () => {
 		const { productionUrl } = await redirecting();
 		const answer = await get(`${productionUrl}?Ticket=0123456789abcdef&DataSource=3`);
 		expect(answer.status).toBe(403);
-		expect(answer.body).toContain(escapeHtml('Mallcoo: Ticket 无效或已过期 (Ticket invalid or expired) (Code 3002)'));
+		expect(answer.body).toContain(
+			escapeHtml('Mallcoo: Ticket 无效或已过期 (Ticket invalid or expired) (Code 3002)'),
+		);
 		expect(await server!.settled()).toHaveLength(0);
 	});
 
@@ -201,7 +226,9 @@ describe('without a valid ticket nothing starts', () => {
 	});
 
 	it('an After Sign-In URL that is not http(s): 500, and the ticket is not spent', async () => {
-		const { productionUrl } = await serve(triggerOnly({ responseMode: 'redirect', afterSignInUrl: 'javascript:alert(1)' }));
+		const { productionUrl } = await serve(
+			triggerOnly({ responseMode: 'redirect', afterSignInUrl: 'javascript:alert(1)' }),
+		);
 		const answer = await get(`${productionUrl}?Ticket=${ticketFor(ada.Mobile)}&DataSource=3`);
 		expect(answer.status).toBe(500);
 		expect(answer.location).toBeUndefined();
@@ -214,9 +241,14 @@ describe('the sign-in addresses', () => {
 	it('the production URL lists every flow with itself as the URL-encoded callback', async () => {
 		const { productionUrl } = await redirecting();
 		const links = linksIn((await get(productionUrl)).body);
-		expect(links).toEqual(Object.values(SIGN_IN_PAGES).map((page) => expectedAddress(page, productionUrl)));
-		for (const link of links) expect(new URL(link).searchParams.get('CallbackUrl')).toBe(productionUrl);
-		expect(links[0]).toContain(`CallbackUrl=http%3A%2F%2F127.0.0.1%3A${new URL(productionUrl).port}%2Fwebhook%2F`);
+		expect(links).toEqual(
+			Object.values(SIGN_IN_PAGES).map((page) => expectedAddress(page, productionUrl)),
+		);
+		for (const link of links)
+			expect(new URL(link).searchParams.get('CallbackUrl')).toBe(productionUrl);
+		expect(links[0]).toContain(
+			`CallbackUrl=http%3A%2F%2F127.0.0.1%3A${new URL(productionUrl).port}%2Fwebhook%2F`,
+		);
 	});
 
 	it('the test URL lists the test callback first, then production', async () => {
@@ -231,10 +263,15 @@ describe('the sign-in addresses', () => {
 
 	it('are what the Get Authorization URL operation builds', () => {
 		const credentials = { appId: 'app 1', publicKey: 'k&y', authBaseUrl: 'https://m.mallcoo.cn/' };
-		const { flows } = signInAddresses(credentials, 'Production URL', 'https://n8n.example.com/webhook/abc/callback?x=1');
+		const { flows } = signInAddresses(
+			credentials,
+			'Production URL',
+			'https://n8n.example.com/webhook/abc/callback?x=1',
+		);
 		expect(flows.map((flow) => flow.url)).toEqual(
 			Object.values(SIGN_IN_PAGES).map(
-				(page) => `https://m.mallcoo.cn${page}?AppID=app%201&PublicKey=k%26y&CallbackUrl=https%3A%2F%2Fn8n.example.com%2Fwebhook%2Fabc%2Fcallback%3Fx%3D1`,
+				(page) =>
+					`https://m.mallcoo.cn${page}?AppID=app%201&PublicKey=k%26y&CallbackUrl=https%3A%2F%2Fn8n.example.com%2Fwebhook%2Fabc%2Fcallback%3Fx%3D1`,
 			),
 		);
 	});
@@ -247,12 +284,17 @@ describe("a shopper's browser, from Mallcoo's sign-in page to the After Sign-In 
 		expect(steps.map((step) => step.status)).toEqual([302, 302]);
 		expect(steps[1].url).toMatch(new RegExp(`^${testUrl}\\?Ticket=[0-9a-f]{16}&DataSource=3$`));
 		expect(steps[1].location).toBe(AFTER_SIGN_IN);
-		expect(await onlyItem()).toMatchObject({ OpenUserID: ada.OpenUserID, dataSourceName: 'Browser' });
+		expect(await onlyItem()).toMatchObject({
+			OpenUserID: ada.OpenUserID,
+			dataSourceName: 'Browser',
+		});
 	});
 
 	it('card opening for a shopper without a card, answered with the page', async () => {
 		const { productionUrl } = await serve(triggerOnly({ responseMode: 'page' }));
-		const steps = await browse(`${expectedAddress(SIGN_IN_PAGES.h5CardInfo, productionUrl)}&sandboxMobile=${lei.Mobile}`);
+		const steps = await browse(
+			`${expectedAddress(SIGN_IN_PAGES.h5CardInfo, productionUrl)}&sandboxMobile=${lei.Mobile}`,
+		);
 		expect(steps.map((step) => step.status)).toEqual([302, 200]);
 		expect(steps[1].body).toContain(lei.NickName);
 		expect(linksIn(steps[1].body)).toEqual([]);
@@ -261,17 +303,32 @@ describe("a shopper's browser, from Mallcoo's sign-in page to the After Sign-In 
 });
 
 describe('examples/oauth-sign-in.json', () => {
-	const example = JSON.parse(readFileSync(new URL('../examples/oauth-sign-in.json', import.meta.url), 'utf8'));
-	const node = (name: string) => example.nodes.find((candidate: { name: string }) => candidate.name === name);
+	const example = JSON.parse(
+		readFileSync(new URL('../examples/oauth-sign-in.json', import.meta.url), 'utf8'),
+	);
+	const node = (name: string) =>
+		example.nodes.find((candidate: { name: string }) => candidate.name === name);
 
 	it('uses the package node types, the "Mallcoo Sandbox" credential and Respond to Webhook version 1', () => {
-		expect(node(TRIGGER)).toMatchObject({ type: 'n8n-nodes-mallcoo.mallcooOAuthTrigger', parameters: { responseMode: 'responseNode' } });
-		expect(node('Get Member')).toMatchObject({ type: 'n8n-nodes-mallcoo.mallcoo', parameters: { resource: 'member', operation: 'get' } });
-		expect(node('Show Points')).toMatchObject({ type: 'n8n-nodes-base.respondToWebhook', typeVersion: 1 });
-		for (const name of [TRIGGER, 'Get Member']) expect(node(name).credentials).toEqual({ mallcooApi: { id: expect.any(String), name: 'Mallcoo Sandbox' } });
+		expect(node(TRIGGER)).toMatchObject({
+			type: 'n8n-nodes-mallcoo.mallcooOAuthTrigger',
+			parameters: { responseMode: 'responseNode' },
+		});
+		expect(node('Get Member')).toMatchObject({
+			type: 'n8n-nodes-mallcoo.mallcoo',
+			parameters: { resource: 'member', operation: 'get' },
+		});
+		expect(node('Show Points')).toMatchObject({
+			type: 'n8n-nodes-base.respondToWebhook',
+			typeVersion: 1,
+		});
+		for (const name of [TRIGGER, 'Get Member'])
+			expect(node(name).credentials).toEqual({
+				mallcooApi: { id: expect.any(String), name: 'Mallcoo Sandbox' },
+			});
 	});
 
-	it("greets the member with their points, answered by the workflow", async () => {
+	it('greets the member with their points, answered by the workflow', async () => {
 		const { productionUrl } = await serve(example);
 		const steps = await browse(expectedAddress(SIGN_IN_PAGES.h5BaseInfo, productionUrl));
 		expect(steps.map((step) => step.status)).toEqual([302, 200]);
@@ -279,7 +336,10 @@ describe('examples/oauth-sign-in.json', () => {
 		expect(steps[1].body).toContain(`你好,${ada.NickName}!`);
 		expect(steps[1].body).toContain(`<strong>${ada.Card!.Score}</strong>`);
 		const [run] = await server!.settled();
-		expect(outputOf(run, 'Get Member')[0].json).toMatchObject({ OpenUserID: ada.OpenUserID, Score: ada.Card!.Score });
+		expect(outputOf(run, 'Get Member')[0].json).toMatchObject({
+			OpenUserID: ada.OpenUserID,
+			Score: ada.Card!.Score,
+		});
 		expect(fixture.sandbox.requests.map((request) => request.path)).toEqual([
 			SIGN_IN_PAGES.h5BaseInfo,
 			'/User/OAuth/v1/GetToken/ByTicket/',
@@ -289,7 +349,9 @@ describe('examples/oauth-sign-in.json', () => {
 
 	it('tells a shopper without a card how to collect points', async () => {
 		const { productionUrl } = await serve(example);
-		const steps = await browse(`${expectedAddress(SIGN_IN_PAGES.h5BaseInfo, productionUrl)}&sandboxMobile=${lei.Mobile}`);
+		const steps = await browse(
+			`${expectedAddress(SIGN_IN_PAGES.h5BaseInfo, productionUrl)}&sandboxMobile=${lei.Mobile}`,
+		);
 		expect(steps[1].status).toBe(200);
 		expect(steps[1].body).toContain(`你好,${lei.NickName}!`);
 		expect(steps[1].body).toContain('Not a member yet');
@@ -304,7 +366,9 @@ describe('examples/oauth-sign-in.json', () => {
 
 describe('privacy and escaping', () => {
 	it('the PrivateKey appears in no page and no item', async () => {
-		const { productionUrl, testUrl } = await serve(triggerOnly({ responseMode: 'page', afterSignInUrl: AFTER_SIGN_IN }));
+		const { productionUrl, testUrl } = await serve(
+			triggerOnly({ responseMode: 'page', afterSignInUrl: AFTER_SIGN_IN }),
+		);
 		const pages = [
 			await get(testUrl),
 			await get(`${productionUrl}?Ticket=0123456789abcdef`),
@@ -319,9 +383,17 @@ describe('privacy and escaping', () => {
 
 	it('escapes everything echoed into pages', () => {
 		const attack = `<img src=x onerror="alert('x')">`;
-		const signedIn = signedInPage({ nickname: attack, message: attack, continueUrl: `https://a.example/?q="><script>` });
+		const signedIn = signedInPage({
+			nickname: attack,
+			message: attack,
+			continueUrl: `https://a.example/?q="><script>`,
+		});
 		const failed = errorPage(attack, attack, [
-			{ label: attack, callbackUrl: attack, flows: [{ flow: 'h5BaseInfo', name: attack, url: `https://m.example/?a="><script>` }] },
+			{
+				label: attack,
+				callbackUrl: attack,
+				flows: [{ flow: 'h5BaseInfo', name: attack, url: `https://m.example/?a="><script>` }],
+			},
 		]);
 		for (const html of [signedIn, failed]) {
 			expect(html).not.toContain('<img');

@@ -27,7 +27,9 @@ function onlyRequest(): RecordedRequest {
 	expect(request.headers.appid).toBe(appId);
 	expect(request.headers.publickey).toBe(publicKey);
 	expect(request.headers.timestamp).toMatch(/^\d{14}$/);
-	expect(request.headers.sign).toBe(mallcooSign(publicKey, request.headers.timestamp, request.rawBody, privateKey));
+	expect(request.headers.sign).toBe(
+		mallcooSign(publicKey, request.headers.timestamp, request.rawBody, privateKey),
+	);
 	expect(request.headers['content-type']).toBe('application/json; charset=utf-8');
 	expect(request.response.code).toBe(1);
 	return request;
@@ -43,7 +45,12 @@ describe('user', () => {
 		['aliUserId', 'ByAliUserID', 'AliUserID'],
 	] as const;
 	it.each(keys)('get finds a user by %s', async (findBy, pathSegment, apiName) => {
-		const output = await run({ resource: 'user', operation: 'get', findBy, [findBy]: ada[apiName] });
+		const output = await run({
+			resource: 'user',
+			operation: 'get',
+			findBy,
+			[findBy]: ada[apiName],
+		});
 		expect(output).toHaveLength(1);
 		expect(output[0].json.OpenUserID).toBe(ada.OpenUserID);
 		expect(output[0].json.NickName).toBe(ada.NickName);
@@ -91,7 +98,13 @@ describe('member', () => {
 			resource: 'member',
 			operation: 'update',
 			mobile: ada.Mobile,
-			updateFields: { userName: '王小明', gender: 2, age: 31, birthday: '1993-04-05T00:00:00', address: '上海市静安区 1 号' },
+			updateFields: {
+				userName: '王小明',
+				gender: 2,
+				age: 31,
+				birthday: '1993-04-05T00:00:00',
+				address: '上海市静安区 1 号',
+			},
 		});
 		expect(output[0].json).toEqual({ success: true });
 		const request = onlyRequest();
@@ -106,7 +119,11 @@ describe('member', () => {
 			Birthday: '1993-04-05',
 			Address: '上海市静安区 1 号',
 		});
-		expect(fixture.sandbox.members.get({ Mobile: ada.Mobile })).toMatchObject({ UserName: '王小明', Gender: 2, Age: 31 });
+		expect(fixture.sandbox.members.get({ Mobile: ada.Mobile })).toMatchObject({
+			UserName: '王小明',
+			Gender: 2,
+			Age: 31,
+		});
 	});
 
 	it('syncFromCrm pushes grade and points to the card with that CRM ID', async () => {
@@ -124,7 +141,12 @@ describe('member', () => {
 		expect(request.rawBody).toBe(
 			JSON.stringify({
 				ThirdPartyCardID: bea.Card!.ThirdPartyCardID,
-				UpdateDic: { VipGrade: '3', Bonus: '4321', ThirdPartyCardID: 'CRM-NEW-2', ThirdPartyCardNo: 'NO-NEW-2' },
+				UpdateDic: {
+					VipGrade: '3',
+					Bonus: '4321',
+					ThirdPartyCardID: 'CRM-NEW-2',
+					ThirdPartyCardNo: 'NO-NEW-2',
+				},
 			}),
 		);
 		const card = fixture.sandbox.members.get({ Mobile: bea.Mobile })!.Card!;
@@ -132,11 +154,17 @@ describe('member', () => {
 	});
 
 	it('updateStatus with the default -1 deletes the card', async () => {
-		const output = await run({ resource: 'member', operation: 'updateStatus', thirdPartyCardId: dan.Card!.ThirdPartyCardID });
+		const output = await run({
+			resource: 'member',
+			operation: 'updateStatus',
+			thirdPartyCardId: dan.Card!.ThirdPartyCardID,
+		});
 		expect(output[0].json).toEqual({ success: true });
 		const request = onlyRequest();
 		expect(request.path).toBe('/User/AdvancedInfo/v1/UpdateStatus/ByThirdPartyCardID');
-		expect(request.rawBody).toBe(JSON.stringify({ ThirdPartyCardID: dan.Card!.ThirdPartyCardID, MallCardStatus: -1 }));
+		expect(request.rawBody).toBe(
+			JSON.stringify({ ThirdPartyCardID: dan.Card!.ThirdPartyCardID, MallCardStatus: -1 }),
+		);
 		expect(fixture.sandbox.members.get({ Mobile: dan.Mobile })!.Card).toBeNull();
 	});
 
@@ -146,7 +174,12 @@ describe('member', () => {
 			operation: 'changeMobile',
 			oldMobile: ada.Mobile,
 			mobile: '13911112222',
-			additionalFields: { thirdCrmRefId: 'REF-9', remark: '客户换号', updatorId: 77, updator: '张三' },
+			additionalFields: {
+				thirdCrmRefId: 'REF-9',
+				remark: '客户换号',
+				updatorId: 77,
+				updator: '张三',
+			},
 		});
 		expect(output[0].json).toEqual({ success: true });
 		const request = onlyRequest();
@@ -170,7 +203,12 @@ describe('member', () => {
 		for (const member of [ada, bea]) {
 			fixture.sandbox.clearRequests();
 			const value = apiName === 'Mobile' ? member.Mobile : member.Card!.MallCardNo;
-			const output = await run({ resource: 'member', operation: 'checkConversion', findBy, [findBy]: value });
+			const output = await run({
+				resource: 'member',
+				operation: 'checkConversion',
+				findBy,
+				[findBy]: value,
+			});
 			expect(output[0].json).toEqual({ MembIsDevTrans: member.IsDevTrans });
 			const request = onlyRequest();
 			expect(request.path).toBe('/User/AdvancedInfo/v1/Check/IsDevTrans/');
@@ -182,7 +220,12 @@ describe('member', () => {
 
 describe('memberCard', () => {
 	it('open creates a member for a new mobile', async () => {
-		const output = await run({ resource: 'memberCard', operation: 'open', mobile: '13922223333', additionalFields: { dataSource: 3 } });
+		const output = await run({
+			resource: 'memberCard',
+			operation: 'open',
+			mobile: '13922223333',
+			additionalFields: { dataSource: 3 },
+		});
 		const created = fixture.sandbox.members.get({ Mobile: '13922223333' });
 		expect(created?.Card).toBeTruthy();
 		expect(output[0].json).toEqual({ success: true, OpenUserID: created!.OpenUserID });
@@ -226,30 +269,53 @@ describe('memberCard', () => {
 			CarNO: '苏A11111',
 			Remark3: 'dfgfg,ghjhjjj',
 		});
-		expect(created!.Profile).toMatchObject({ HobbyList: [0, 4], FocusInfoList: [0, 4, 8], IsPostal: true });
+		expect(created!.Profile).toMatchObject({
+			HobbyList: [0, 4],
+			FocusInfoList: [0, 4, 8],
+			IsPostal: true,
+		});
 	});
 });
 
 describe('tag', () => {
 	it('add takes "30, 33" text and sends a list of integers', async () => {
-		const output = await run({ resource: 'tag', operation: 'add', mobile: bea.Mobile, tagIds: '30, 33', description: '双十一活动' });
+		const output = await run({
+			resource: 'tag',
+			operation: 'add',
+			mobile: bea.Mobile,
+			tagIds: '30, 33',
+			description: '双十一活动',
+		});
 		expect(output[0].json).toEqual({ success: true });
 		const request = onlyRequest();
 		expect(request.path).toBe('/User/BaseInfo/v1/AddTag/');
-		expect(request.rawBody).toBe(JSON.stringify({ Mobile: bea.Mobile, TagIDList: [30, 33], Desc: '双十一活动' }));
-		expect(fixture.sandbox.members.get({ Mobile: bea.Mobile })!.TagIDs).toEqual(expect.arrayContaining([...bea.TagIDs, 30, 33]));
+		expect(request.rawBody).toBe(
+			JSON.stringify({ Mobile: bea.Mobile, TagIDList: [30, 33], Desc: '双十一活动' }),
+		);
+		expect(fixture.sandbox.members.get({ Mobile: bea.Mobile })!.TagIDs).toEqual(
+			expect.arrayContaining([...bea.TagIDs, 30, 33]),
+		);
 	});
 
 	it('remove takes a numeric array from an expression', async () => {
 		const output = await run(
-			{ resource: 'tag', operation: 'remove', mobile: '={{ $json.mobile }}', tagIds: '={{ $json.tags }}' },
+			{
+				resource: 'tag',
+				operation: 'remove',
+				mobile: '={{ $json.mobile }}',
+				tagIds: '={{ $json.tags }}',
+			},
 			[{ mobile: dan.Mobile, tags: [30, 45] }],
 		);
 		expect(output[0].json).toEqual({ success: true });
 		const request = onlyRequest();
 		expect(request.path).toBe('/User/BaseInfo/v1/DelTag/');
-		expect(request.rawBody).toBe(JSON.stringify({ Mobile: dan.Mobile, TagIDList: [30, 45], Desc: null }));
-		expect(fixture.sandbox.members.get({ Mobile: dan.Mobile })!.TagIDs).toEqual(dan.TagIDs.filter((id) => id !== 30 && id !== 45));
+		expect(request.rawBody).toBe(
+			JSON.stringify({ Mobile: dan.Mobile, TagIDList: [30, 45], Desc: null }),
+		);
+		expect(fixture.sandbox.members.get({ Mobile: dan.Mobile })!.TagIDs).toEqual(
+			dan.TagIDs.filter((id) => id !== 30 && id !== 45),
+		);
 	});
 });
 
@@ -257,8 +323,19 @@ describe('oauth', () => {
 	it('getAuthUrl builds each flow address with the callback URL-encoded, sending nothing', async () => {
 		const callbackUrl = 'https://n8n.example.com/webhook/sign-in?campaign=spring sale&x=1';
 		const output = await run(
-			{ resource: 'oauth', operation: 'getAuthUrl', flow: '={{ $json.flow }}', callbackUrl, isMember: false },
-			[{ flow: 'h5BaseInfo' }, { flow: 'h5CardInfo' }, { flow: 'miniProgramH5' }, { flow: 'miniProgram' }],
+			{
+				resource: 'oauth',
+				operation: 'getAuthUrl',
+				flow: '={{ $json.flow }}',
+				callbackUrl,
+				isMember: false,
+			},
+			[
+				{ flow: 'h5BaseInfo' },
+				{ flow: 'h5CardInfo' },
+				{ flow: 'miniProgramH5' },
+				{ flow: 'miniProgram' },
+			],
 		);
 		const { appId, publicKey } = fixture.credentials;
 		const query = `AppID=${appId}&PublicKey=${publicKey}&CallbackUrl=${encodeURIComponent(callbackUrl)}`;
@@ -275,7 +352,11 @@ describe('oauth', () => {
 	it('exchangeTicket trades a ticket from the sign-in page for the user token', async () => {
 		const ticket = fixture.sandbox.issueTicket({ Mobile: bea.Mobile });
 		const output = await run({ resource: 'oauth', operation: 'exchangeTicket', ticket });
-		expect(output[0].json).toMatchObject({ OpenUserID: bea.OpenUserID, UserToken: bea.UserToken, NickName: bea.NickName });
+		expect(output[0].json).toMatchObject({
+			OpenUserID: bea.OpenUserID,
+			UserToken: bea.UserToken,
+			NickName: bea.NickName,
+		});
 		const request = onlyRequest();
 		expect(request.path).toBe('/User/OAuth/v1/GetToken/ByTicket/');
 		expect(request.rawBody).toBe(JSON.stringify({ Ticket: ticket }));
@@ -284,10 +365,10 @@ describe('oauth', () => {
 
 describe('expressions', () => {
 	it('resolve per item: two items with different mobiles make two requests', async () => {
-		const output = await run({ resource: 'member', operation: 'get', findBy: 'mobile', mobile: '={{ $json.phone }}' }, [
-			{ phone: ada.Mobile },
-			{ phone: bea.Mobile },
-		]);
+		const output = await run(
+			{ resource: 'member', operation: 'get', findBy: 'mobile', mobile: '={{ $json.phone }}' },
+			[{ phone: ada.Mobile }, { phone: bea.Mobile }],
+		);
 		expect(output.map((item) => item.json.OpenUserID)).toEqual([ada.OpenUserID, bea.OpenUserID]);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		const bodies = fixture.sandbox.requests.map((request) => request.rawBody).sort();

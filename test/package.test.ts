@@ -15,7 +15,9 @@ const require = createRequire(import.meta.url);
 const pkg = require('../package.json');
 
 describe('npm pack', () => {
-	const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }))[0] as {
+	const packed = JSON.parse(
+		execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }),
+	)[0] as {
 		files: Array<{ path: string }>;
 	};
 	const files = packed.files.map((file) => file.path);
@@ -34,7 +36,9 @@ describe('npm pack', () => {
 	});
 
 	it('contains nothing of the tests, the sandbox or the sources', () => {
-		expect(files.filter((file) => /(^|\/)(test|sandbox|scripts|bench)\/|\.ts$|\.test\./.test(file))).toEqual([]);
+		expect(
+			files.filter((file) => /(^|\/)(test|sandbox|scripts|bench)\/|\.ts$|\.test\./.test(file)),
+		).toEqual([]);
 	});
 
 	it('declares no runtime dependencies and n8n-workflow as a peer', () => {
@@ -53,11 +57,17 @@ describe('the built package', () => {
 		expect(new MallcooApi().name).toBe('mallcooApi');
 		const codex = require('../dist/nodes/Mallcoo/Mallcoo.node.json');
 		expect(codex.node).toBe(`${pkg.name}.mallcoo`);
-		const { MallcooOAuthTrigger } = require('../dist/nodes/MallcooOAuthTrigger/MallcooOAuthTrigger.node.js');
+		const {
+			MallcooOAuthTrigger,
+		} = require('../dist/nodes/MallcooOAuthTrigger/MallcooOAuthTrigger.node.js');
 		const trigger = new MallcooOAuthTrigger();
 		expect(trigger.description.name).toBe('mallcooOAuthTrigger');
-		expect(trigger.description.credentials).toEqual([expect.objectContaining({ name: 'mallcooApi' })]);
-		expect(require('../dist/nodes/MallcooOAuthTrigger/MallcooOAuthTrigger.node.json').node).toBe(`${pkg.name}.mallcooOAuthTrigger`);
+		expect(trigger.description.credentials).toEqual([
+			expect.objectContaining({ name: 'mallcooApi' }),
+		]);
+		expect(require('../dist/nodes/MallcooOAuthTrigger/MallcooOAuthTrigger.node.json').node).toBe(
+			`${pkg.name}.mallcooOAuthTrigger`,
+		);
 	});
 });
 
@@ -71,10 +81,20 @@ describe('the credential test', () => {
 		const credentials = { ...fixture.credentials, privateKey };
 		const { request: testRequest, rules } = credential.test;
 		expect(testRequest.baseURL).toBe('={{$credentials.baseUrl.replace(/\\/+$/, "")}}');
-		const signed = await credential.authenticate(credentials, { ...testRequest, baseURL: `${fixture.sandbox.url}/` });
-		const response = await request(`${fixture.sandbox.url}${testRequest.url}`, { method: 'POST', body: signed.body, headers: signed.headers });
+		const signed = await credential.authenticate(credentials, {
+			...testRequest,
+			baseURL: `${fixture.sandbox.url}/`,
+		});
+		const response = await request(`${fixture.sandbox.url}${testRequest.url}`, {
+			method: 'POST',
+			body: signed.body,
+			headers: signed.headers,
+		});
 		const body = (await response.body.json()) as Record<string, unknown>;
-		const failed = rules.find((rule: { properties: { key: string; value: unknown } }) => body[rule.properties.key] === rule.properties.value);
+		const failed = rules.find(
+			(rule: { properties: { key: string; value: unknown } }) =>
+				body[rule.properties.key] === rule.properties.value,
+		);
 		return failed ? { status: 'Error', message: failed.properties.message } : { status: 'OK' };
 	}
 
@@ -83,6 +103,9 @@ describe('the credential test', () => {
 	});
 
 	it('fails with a wrong private key, saying so', async () => {
-		expect(await testCredential('not-the-private-key')).toEqual({ status: 'Error', message: 'The signature was refused: check the PrivateKey' });
+		expect(await testCredential('not-the-private-key')).toEqual({
+			status: 'Error',
+			message: 'The signature was refused: check the PrivateKey',
+		});
 	});
 });

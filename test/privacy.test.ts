@@ -13,17 +13,47 @@ const [ada] = SEED_MEMBERS;
 
 it('never appears in requests, outputs or errors', async () => {
 	const runs: RunResult[] = [];
-	const run = async (parameters: Record<string, unknown>, continueOnFail = false, items?: Array<Record<string, unknown>>) =>
-		runs.push(await runMallcoo({ parameters, items, credentials: fixture.credentials, continueOnFail }));
+	const run = async (
+		parameters: Record<string, unknown>,
+		continueOnFail = false,
+		items?: Array<Record<string, unknown>>,
+	) =>
+		runs.push(
+			await runMallcoo({ parameters, items, credentials: fixture.credentials, continueOnFail }),
+		);
 
 	await run({ resource: 'member', operation: 'get', findBy: 'mobile', mobile: ada.Mobile });
-	await run({ resource: 'tag', operation: 'add', mobile: ada.Mobile, tagIds: '30,31', description: 'privacy check' });
-	await run({ resource: 'oauth', operation: 'getAuthUrl', flow: 'h5BaseInfo', callbackUrl: 'https://example.com/cb' });
+	await run({
+		resource: 'tag',
+		operation: 'add',
+		mobile: ada.Mobile,
+		tagIds: '30,31',
+		description: 'privacy check',
+	});
+	await run({
+		resource: 'oauth',
+		operation: 'getAuthUrl',
+		flow: 'h5BaseInfo',
+		callbackUrl: 'https://example.com/cb',
+	});
 	await run({ resource: 'member', operation: 'get', findBy: 'mobile', mobile: '13700000000' });
-	await run({ resource: 'member', operation: 'get', findBy: 'mobile', mobile: '13700000000' }, true);
+	await run(
+		{ resource: 'member', operation: 'get', findBy: 'mobile', mobile: '13700000000' },
+		true,
+	);
 	await run({ resource: 'member', operation: 'get', findBy: 'mobile', mobile: '={{ "" }}' }, true);
 	fixture.sandbox.injectFaults(['http500', 'notJson']);
-	await run({ resource: 'member', operation: 'get', findBy: 'mobile', mobile: ada.Mobile, options: { maxAttempts: 1 } }, true, [{}, {}]);
+	await run(
+		{
+			resource: 'member',
+			operation: 'get',
+			findBy: 'mobile',
+			mobile: ada.Mobile,
+			options: { maxAttempts: 1 },
+		},
+		true,
+		[{}, {}],
+	);
 	// A wrong key makes the platform refuse the signature: that error must not quote the key either.
 	runs.push(
 		await runMallcoo({
@@ -46,7 +76,13 @@ it('never appears in requests, outputs or errors', async () => {
 		expect(JSON.stringify(result.output)).not.toContain('wrong-private-key-value');
 		if (result.error) {
 			const error = result.error;
-			const everything = [error.message, error.description, JSON.stringify(error), error.stack, JSON.stringify(error.context)].join('\n');
+			const everything = [
+				error.message,
+				error.description,
+				JSON.stringify(error),
+				error.stack,
+				JSON.stringify(error.context),
+			].join('\n');
 			expect(everything).not.toContain(privateKey);
 			expect(everything).not.toContain('wrong-private-key-value');
 		}

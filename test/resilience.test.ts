@@ -19,7 +19,8 @@ const FAULT_KINDS: Fault[] = ['http500', 'http429', 'drop', 'notJson'];
 /** Item i's first request fails when i is a multiple of 10 (10%), cycling through the fault kinds. */
 function faultFirstAttemptOfEveryTenth(mobileOf: (index: number) => string) {
 	const faultFor = new Map<string, Fault>();
-	for (let index = 0; index < ITEMS; index += 10) faultFor.set(mobileOf(index), FAULT_KINDS[(index / 10) % FAULT_KINDS.length]);
+	for (let index = 0; index < ITEMS; index += 10)
+		faultFor.set(mobileOf(index), FAULT_KINDS[(index / 10) % FAULT_KINDS.length]);
 	const faulted = new Set<string>();
 	fixture.sandbox.injectFaults((request) => {
 		const mobile = (request.body as { Mobile?: string } | undefined)?.Mobile ?? '';
@@ -38,7 +39,13 @@ describe('1,000 items with 10% injected faults, Continue On Fail', () => {
 		const mobileOf = (index: number) => generatedMember(index + 1).Mobile;
 		const faults = faultFirstAttemptOfEveryTenth(mobileOf);
 		const { output, error } = await runMallcoo({
-			parameters: { resource: 'member', operation: 'get', findBy: 'mobile', mobile: '={{ $json.mobile }}', options: fast },
+			parameters: {
+				resource: 'member',
+				operation: 'get',
+				findBy: 'mobile',
+				mobile: '={{ $json.mobile }}',
+				options: fast,
+			},
 			items: Array.from({ length: ITEMS }, (_, index) => ({ mobile: mobileOf(index) })),
 			credentials: fixture.credentials,
 			continueOnFail: true,
@@ -48,7 +55,9 @@ describe('1,000 items with 10% injected faults, Continue On Fail', () => {
 		output.forEach((item, index) => {
 			expect(item.pairedItem).toEqual({ item: index });
 			if (faults.get(mobileOf(index)) === 'notJson') {
-				expect(item.json.error).toBe("Mallcoo member/get failed: Mallcoo's answer is not JSON (HTTP 200)");
+				expect(item.json.error).toBe(
+					"Mallcoo member/get failed: Mallcoo's answer is not JSON (HTTP 200)",
+				);
 			} else {
 				expect(item.json.Mobile).toBe(mobileOf(index));
 			}
@@ -61,7 +70,12 @@ describe('1,000 items with 10% injected faults, Continue On Fail', () => {
 		const mobileOf = (index: number) => `136${String(index).padStart(8, '0')}`;
 		const faults = faultFirstAttemptOfEveryTenth(mobileOf);
 		const { output } = await runMallcoo({
-			parameters: { resource: 'memberCard', operation: 'open', mobile: '={{ $json.mobile }}', options: fast },
+			parameters: {
+				resource: 'memberCard',
+				operation: 'open',
+				mobile: '={{ $json.mobile }}',
+				options: fast,
+			},
 			items: Array.from({ length: ITEMS }, (_, index) => ({ mobile: mobileOf(index) })),
 			credentials: fixture.credentials,
 			continueOnFail: true,
@@ -71,7 +85,10 @@ describe('1,000 items with 10% injected faults, Continue On Fail', () => {
 			expect(item.pairedItem).toEqual({ item: index });
 			const fault = faults.get(mobileOf(index));
 			if (fault === undefined || fault === 'http429') {
-				expect(item.json).toEqual({ success: true, OpenUserID: fixture.sandbox.members.get({ Mobile: mobileOf(index) })!.OpenUserID });
+				expect(item.json).toEqual({
+					success: true,
+					OpenUserID: fixture.sandbox.members.get({ Mobile: mobileOf(index) })!.OpenUserID,
+				});
 			} else if (fault === 'notJson') {
 				expect(item.json.error).toMatch(/not JSON/);
 			} else {
@@ -80,7 +97,9 @@ describe('1,000 items with 10% injected faults, Continue On Fail', () => {
 						? /^Mallcoo memberCard\/open failed: Mallcoo answered HTTP 500$/
 						: /^Mallcoo memberCard\/open failed: The connection to Mallcoo broke before an answer arrived \(ECONNRESET\)$/,
 				);
-				expect(item.json.description).toMatch(/^Not retried: "Open a member card" is not safe to repeat/);
+				expect(item.json.description).toMatch(
+					/^Not retried: "Open a member card" is not safe to repeat/,
+				);
 			}
 		});
 		// No opening reached the platform twice: every mobile has at most one request not refused with 429.
@@ -100,7 +119,12 @@ describe('checking a large input', () => {
 		let ticks = 0;
 		const ticker = setInterval(() => ticks++, 5);
 		const { output } = await runMallcoo({
-			parameters: { resource: 'member', operation: 'get', findBy: 'mobile', mobile: '={{ $json.mobile }}' },
+			parameters: {
+				resource: 'member',
+				operation: 'get',
+				findBy: 'mobile',
+				mobile: '={{ $json.mobile }}',
+			},
 			// Every item is bad: the whole run is the checking phase, and nothing may be sent.
 			items: Array.from({ length: 3000 }, (_, index) => ({ mobile: `not-a-phone-${index}` })),
 			credentials: fixture.credentials,
@@ -108,7 +132,9 @@ describe('checking a large input', () => {
 		});
 		clearInterval(ticker);
 		expect(output).toHaveLength(3000);
-		expect(output[2999].json.error).toBe('"Mobile" must be a phone number made of digits, but is "notaphone2999" (item 2999)');
+		expect(output[2999].json.error).toBe(
+			'"Mobile" must be a phone number made of digits, but is "notaphone2999" (item 2999)',
+		);
 		expect(fixture.sandbox.requests).toHaveLength(0);
 		// A loop that never yields would let the 5 ms ticker fire at most once.
 		expect(ticks).toBeGreaterThan(3);
@@ -134,10 +160,17 @@ describe('time-outs, back-off and rate ceiling', () => {
 		const baseUrl = `http://127.0.0.1:${closedPort}`;
 		const started = Date.now();
 		const { error } = await runMallcoo({
-			parameters: { resource: 'memberCard', operation: 'open', mobile: '13612345678', options: { retryDelay: 100 } },
+			parameters: {
+				resource: 'memberCard',
+				operation: 'open',
+				mobile: '13612345678',
+				options: { retryDelay: 100 },
+			},
 			credentials: { ...fixture.credentials, baseUrl },
 		});
-		expect(error?.message).toBe(`Mallcoo memberCard/open failed: Could not connect to Mallcoo at ${baseUrl} (ECONNREFUSED)`);
+		expect(error?.message).toBe(
+			`Mallcoo memberCard/open failed: Could not connect to Mallcoo at ${baseUrl} (ECONNREFUSED)`,
+		);
 		expect(error?.description).toMatch(/^Gave up after 3 attempts/);
 		// Two back-offs: at least 50 + 100 ms with equal jitter.
 		expect(Date.now() - started).toBeGreaterThanOrEqual(150);
@@ -146,7 +179,10 @@ describe('time-outs, back-off and rate ceiling', () => {
 	it('cuts a hanging request at the configured time-out with a clear message', async () => {
 		fixture.sandbox.injectFaults(['hang']);
 		const started = Date.now();
-		const { error } = await runMallcoo({ parameters: getAda({ timeout: 300, maxAttempts: 1 }), credentials: fixture.credentials });
+		const { error } = await runMallcoo({
+			parameters: getAda({ timeout: 300, maxAttempts: 1 }),
+			credentials: fixture.credentials,
+		});
 		const elapsed = Date.now() - started;
 		expect(error?.message).toBe('Mallcoo member/get failed: No answer from Mallcoo within 300 ms');
 		expect(elapsed).toBeGreaterThanOrEqual(300);
@@ -155,7 +191,10 @@ describe('time-outs, back-off and rate ceiling', () => {
 
 	it('retries a hang on a read and succeeds', async () => {
 		fixture.sandbox.injectFaults(['hang']);
-		const { output, error } = await runMallcoo({ parameters: getAda({ timeout: 300, retryDelay: 5 }), credentials: fixture.credentials });
+		const { output, error } = await runMallcoo({
+			parameters: getAda({ timeout: 300, retryDelay: 5 }),
+			credentials: fixture.credentials,
+		});
 		expect(error).toBeUndefined();
 		expect(output[0].json.Mobile).toBe(generatedMember(1).Mobile);
 		expect(fixture.sandbox.requests).toHaveLength(2);
@@ -163,7 +202,10 @@ describe('time-outs, back-off and rate ceiling', () => {
 
 	it('backs off after HTTP 429 for at least the Retry-After the platform asked for', async () => {
 		fixture.sandbox.injectFaults(['http429']);
-		const { output } = await runMallcoo({ parameters: getAda({ retryDelay: 5 }), credentials: fixture.credentials });
+		const { output } = await runMallcoo({
+			parameters: getAda({ retryDelay: 5 }),
+			credentials: fixture.credentials,
+		});
 		expect(output[0].json.Mobile).toBe(generatedMember(1).Mobile);
 		const [refused, retried] = fixture.sandbox.requests;
 		expect(refused.response.status).toBe(429);
@@ -172,16 +214,24 @@ describe('time-outs, back-off and rate ceiling', () => {
 
 	it('holds a ceiling of 10 requests per second over 100 requests', async () => {
 		const { output } = await runMallcoo({
-			parameters: { ...getAda({ concurrency: 20, maxRequestsPerSecond: 10 }), mobile: '={{ $json.mobile }}' },
-			items: Array.from({ length: 100 }, (_, index) => ({ mobile: generatedMember(index + 1).Mobile })),
+			parameters: {
+				...getAda({ concurrency: 20, maxRequestsPerSecond: 10 }),
+				mobile: '={{ $json.mobile }}',
+			},
+			items: Array.from({ length: 100 }, (_, index) => ({
+				mobile: generatedMember(index + 1).Mobile,
+			})),
 			credentials: fixture.credentials,
 		});
 		expect(output).toHaveLength(100);
-		const times = fixture.sandbox.requests.map((request) => request.startedAt).sort((a, b) => a - b);
+		const times = fixture.sandbox.requests
+			.map((request) => request.startedAt)
+			.sort((a, b) => a - b);
 		expect(times).toHaveLength(100);
 		// 100 requests spaced 100 ms apart span 9.9 s; allow 5% for timer jitter.
 		expect(times[99] - times[0]).toBeGreaterThanOrEqual(9900 * 0.95);
 		// No one-second window holds more than 10 (+1 for a request landing on the window's edge).
-		for (let index = 0; index + 11 < times.length; index++) expect(times[index + 11] - times[index]).toBeGreaterThanOrEqual(1000);
+		for (let index = 0; index + 11 < times.length; index++)
+			expect(times[index + 11] - times[index]).toBeGreaterThanOrEqual(1000);
 	}, 30_000);
 });

@@ -15,7 +15,9 @@ const credential = new MallcooApi();
 
 describe('mallcooSign', () => {
 	it('matches the contract test vector', () => {
-		expect(mallcooSign('AbCdEf', '20240101120000', '{"Ticket":"1234567890abcdef"}', '0123456789abcdef')).toBe('3AF91D49EE27F42C');
+		expect(
+			mallcooSign('AbCdEf', '20240101120000', '{"Ticket":"1234567890abcdef"}', '0123456789abcdef'),
+		).toBe('3AF91D49EE27F42C');
 	});
 
 	it('is characters 9 to 24 of the upper-case MD5 over the UTF-8 text', async () => {
@@ -33,19 +35,42 @@ describe('mallcooSign', () => {
 });
 
 /** Signs with the credential exactly as n8n would, then sends what it returned. */
-async function send(body: unknown, change: (options: { body: string; headers: Record<string, string> }) => void = () => {}) {
-	const signed = await credential.authenticate(fixture.credentials, { url: '/User/AdvancedInfo/v1/Get/ByMobile/', method: 'POST', body: body as never });
-	const options = { body: signed.body as string, headers: signed.headers as Record<string, string> };
+async function send(
+	body: unknown,
+	change: (options: { body: string; headers: Record<string, string> }) => void = () => {},
+) {
+	const signed = await credential.authenticate(fixture.credentials, {
+		url: '/User/AdvancedInfo/v1/Get/ByMobile/',
+		method: 'POST',
+		body: body as never,
+	});
+	const options = {
+		body: signed.body as string,
+		headers: signed.headers as Record<string, string>,
+	};
 	change(options);
-	const response = await request(`${fixture.sandbox.url}/User/AdvancedInfo/v1/Get/ByMobile/`, { method: 'POST', ...options });
-	return { sent: options, envelope: (await response.body.json()) as { Code: number; Message: string } };
+	const response = await request(`${fixture.sandbox.url}/User/AdvancedInfo/v1/Get/ByMobile/`, {
+		method: 'POST',
+		...options,
+	});
+	return {
+		sent: options,
+		envelope: (await response.body.json()) as { Code: number; Message: string },
+	};
 }
 
 describe('the credential signs what it sends', () => {
 	it('serializes an object body once and signs those exact bytes', async () => {
 		const { sent, envelope } = await send({ Mobile: '13800000001' });
 		expect(sent.body).toBe('{"Mobile":"13800000001"}');
-		expect(sent.headers.Sign).toBe(mallcooSign(fixture.credentials.publicKey, sent.headers.TimeStamp, sent.body, fixture.credentials.privateKey));
+		expect(sent.headers.Sign).toBe(
+			mallcooSign(
+				fixture.credentials.publicKey,
+				sent.headers.TimeStamp,
+				sent.body,
+				fixture.credentials.privateKey,
+			),
+		);
 		expect(envelope.Code).toBe(1);
 		expect(fixture.sandbox.requests[0].rawBody).toBe(sent.body);
 	});
@@ -63,7 +88,10 @@ describe('the credential signs what it sends', () => {
 	});
 
 	it('is refused when signed with another private key', async () => {
-		const wrong = await new MallcooApi().authenticate({ ...fixture.credentials, privateKey: 'not-the-key' }, { url: '/User/AdvancedInfo/v1/Get/ByMobile/', body: { Mobile: '13800000001' } });
+		const wrong = await new MallcooApi().authenticate(
+			{ ...fixture.credentials, privateKey: 'not-the-key' },
+			{ url: '/User/AdvancedInfo/v1/Get/ByMobile/', body: { Mobile: '13800000001' } },
+		);
 		const response = await request(`${fixture.sandbox.url}/User/AdvancedInfo/v1/Get/ByMobile/`, {
 			method: 'POST',
 			body: wrong.body as string,
@@ -76,7 +104,12 @@ describe('the credential signs what it sends', () => {
 		const { envelope } = await send({ Mobile: '13800000001' }, (options) => {
 			const stale = chinaTimeStamp(new Date(Date.now() - 10 * 60 * 1000));
 			options.headers.TimeStamp = stale;
-			options.headers.Sign = mallcooSign(fixture.credentials.publicKey, stale, options.body, fixture.credentials.privateKey);
+			options.headers.Sign = mallcooSign(
+				fixture.credentials.publicKey,
+				stale,
+				options.body,
+				fixture.credentials.privateKey,
+			);
 		});
 		expect(envelope.Code).toBe(SANDBOX_CODES.BAD_TIMESTAMP);
 	});
@@ -96,7 +129,9 @@ describe('headers the caller already set', () => {
 			body: { a: 1 },
 			headers: { 'content-type': 'application/json', sign: 'stale', 'X-Trace': 'abc' },
 		});
-		const names = Object.keys(signed.headers ?? {}).map((name) => name.toLowerCase()).sort();
+		const names = Object.keys(signed.headers ?? {})
+			.map((name) => name.toLowerCase())
+			.sort();
 		expect(names).toEqual(['appid', 'content-type', 'publickey', 'sign', 'timestamp', 'x-trace']);
 		expect(signed.headers?.['Content-Type']).toBe('application/json; charset=utf-8');
 		expect(signed.headers?.Sign).not.toBe('stale');

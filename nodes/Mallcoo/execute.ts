@@ -9,8 +9,18 @@ import {
 
 import { findOperation } from './operations';
 import { ItemParameters } from './operations/parameters';
-import { publicCredentialsOf, type ApiOperation, type MallcooRequest, type MallcooOperation } from './operations/types';
-import { CREDENTIAL_TYPE, apiBaseUrlOf, callMallcoo, type TransportSettings } from './transport/request';
+import {
+	publicCredentialsOf,
+	type ApiOperation,
+	type MallcooRequest,
+	type MallcooOperation,
+} from './operations/types';
+import {
+	CREDENTIAL_TYPE,
+	apiBaseUrlOf,
+	callMallcoo,
+	type TransportSettings,
+} from './transport/request';
 import { forEachConcurrently, rateLimiter } from './transport/schedule';
 
 export const runOptions: INodeProperties = {
@@ -27,7 +37,8 @@ export const runOptions: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 100 },
 			default: 5,
-			description: 'How many requests may be in flight at once. Output order always follows the input.',
+			description:
+				'How many requests may be in flight at once. Output order always follows the input.',
 		},
 		{
 			displayName: 'Max Attempts',
@@ -44,7 +55,8 @@ export const runOptions: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 0,
-			description: 'A ceiling on the request rate across this node run, retries included. 0 means no ceiling.',
+			description:
+				'A ceiling on the request rate across this node run, retries included. 0 means no ceiling.',
 		},
 		{
 			displayName: 'Retry Delay (Ms)',
@@ -52,7 +64,8 @@ export const runOptions: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 500,
-			description: 'The wait before the first retry; each further retry doubles it, with random jitter',
+			description:
+				'The wait before the first retry; each further retry doubles it, with random jitter',
 		},
 		{
 			displayName: 'Timeout (Ms)',
@@ -80,14 +93,22 @@ function errorJson(error: Error): IDataObject {
 	return json;
 }
 
-async function transportSettings(context: IExecuteFunctions, options: IDataObject): Promise<TransportSettings> {
+async function transportSettings(
+	context: IExecuteFunctions,
+	options: IDataObject,
+): Promise<TransportSettings> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const setting = (name: string, fallback: number) =>
 		options[name] === undefined || options[name] === '' ? fallback : Number(options[name]);
 	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
 	return {
 		baseUrl: apiBaseUrlOf(credentials),
-		credentials: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: credentials },
+		credentials: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? '',
+			type: CREDENTIAL_TYPE,
+			data: credentials,
+		},
 		timeoutMs: setting('timeout', 30000),
 		maxAttempts: Math.max(1, setting('maxAttempts', 3)),
 		retryDelayMs: setting('retryDelay', 500),
@@ -110,7 +131,10 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation: MallcooOperation | undefined = findOperation(resource, operationName);
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${resource}/${operationName}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${resource}/${operationName}" is not supported`,
+		);
 	}
 
 	const results: INodeExecutionData[] = new Array(items.length);
@@ -122,7 +146,8 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 		settle(itemIndex, errorJson(error));
 	};
 	const runConstants = new Map<string, unknown>();
-	const parametersOf = (itemIndex: number) => new ItemParameters(this, itemIndex, operation.properties, runConstants);
+	const parametersOf = (itemIndex: number) =>
+		new ItemParameters(this, itemIndex, operation.properties, runConstants);
 
 	if (operation.kind === 'local') {
 		const publicCredentials = publicCredentialsOf(await this.getCredentials(CREDENTIAL_TYPE));
@@ -155,7 +180,10 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 		if (!request) return;
 		requests[itemIndex] = undefined; // sent: nothing needs it any more
 		try {
-			settle(itemIndex, outputOf(operation, await callMallcoo(this, operation, request, settings, itemIndex)));
+			settle(
+				itemIndex,
+				outputOf(operation, await callMallcoo(this, operation, request, settings, itemIndex)),
+			);
 		} catch (error) {
 			fail(itemIndex, error as Error);
 		}

@@ -17,10 +17,13 @@ export class MallcooOAuthTrigger implements INodeType {
 		icon: { light: 'file:../../icons/mallcoo.svg', dark: 'file:../../icons/mallcoo.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ {redirect: "Redirect after sign-in", page: "Show page after sign-in", responseNode: "Workflow answers"}[$parameter["responseMode"]] }}',
-		description: 'Starts the workflow when a shopper signs in through Mallcoo (猫酷): this workflow is the OAuth callback',
+		subtitle:
+			'={{ {redirect: "Redirect after sign-in", page: "Show page after sign-in", responseNode: "Workflow answers"}[$parameter["responseMode"]] }}',
+		description:
+			'Starts the workflow when a shopper signs in through Mallcoo (猫酷): this workflow is the OAuth callback',
 		eventTriggerDescription: 'Waiting for a shopper to sign in through the Test URL',
-		activationMessage: 'Shoppers who sign in through the production sign-in addresses now start this workflow.',
+		activationMessage:
+			'Shoppers who sign in through the production sign-in addresses now start this workflow.',
 		defaults: { name: 'Mallcoo OAuth Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -30,7 +33,8 @@ export class MallcooOAuthTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'GET',
 				path: 'callback',
-				responseMode: '={{$parameter["responseMode"] === "responseNode" ? "responseNode" : "onReceived"}}',
+				responseMode:
+					'={{$parameter["responseMode"] === "responseNode" ? "responseNode" : "onReceived"}}',
 			},
 		],
 		// A UserToken acts as the shopper for 30 days: never shown in stored executions.

@@ -1,9 +1,24 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData, NodeApiError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IWebhookFunctions,
+	IWebhookResponseData,
+	NodeApiError,
+} from 'n8n-workflow';
 
 import { findOperation } from '../Mallcoo/operations';
 import { ItemParameters } from '../Mallcoo/operations/parameters';
-import { publicCredentialsOf, type ApiOperation, type MallcooRequest, type PublicCredentials } from '../Mallcoo/operations/types';
-import { CREDENTIAL_TYPE, apiBaseUrlOf, callMallcoo, type TransportSettings } from '../Mallcoo/transport/request';
+import {
+	publicCredentialsOf,
+	type ApiOperation,
+	type MallcooRequest,
+	type PublicCredentials,
+} from '../Mallcoo/operations/types';
+import {
+	CREDENTIAL_TYPE,
+	apiBaseUrlOf,
+	callMallcoo,
+	type TransportSettings,
+} from '../Mallcoo/transport/request';
 import { DEFAULT_PAGE_MESSAGE, type ResponseMode } from './description';
 import { errorPage, sendPage, sendRedirect, signedInPage } from './pages';
 import { readCallback, signInAddresses, signedInItem, type SignInAddresses } from './signIn';
@@ -30,17 +45,24 @@ function webAddress(text: string): string | undefined {
 }
 
 /** Sign-in addresses for the callback this request came through and, when testing, production's too. */
-function signInGroups(context: IWebhookFunctions, credentials: PublicCredentials): SignInAddresses[] {
+function signInGroups(
+	context: IWebhookFunctions,
+	credentials: PublicCredentials,
+): SignInAddresses[] {
 	const production = context.getNodeWebhookUrl('default');
 	const served = context.getWebhookResourceUrl?.('default') ?? production;
 	const groups: SignInAddresses[] = [];
-	if (served && served !== production) groups.push(signInAddresses(credentials, 'Test URL (this address)', served));
+	if (served && served !== production)
+		groups.push(signInAddresses(credentials, 'Test URL (this address)', served));
 	if (production) groups.push(signInAddresses(credentials, 'Production URL', production));
 	return groups;
 }
 
 /** The After Sign-In URL, checked before the single-use ticket is spent. */
-function afterSignInUrl(context: IWebhookFunctions, mode: ResponseMode): { ok: boolean; url?: string } {
+function afterSignInUrl(
+	context: IWebhookFunctions,
+	mode: ResponseMode,
+): { ok: boolean; url?: string } {
 	if (mode === 'responseNode') return { ok: true };
 	const text = String(context.getNodeParameter('afterSignInUrl', '') ?? '').trim();
 	if (!text) return { ok: mode === 'page' };
@@ -63,8 +85,17 @@ export async function handleCallback(context: IWebhookFunctions): Promise<IWebho
 
 	const after = afterSignInUrl(context, mode);
 	if (!after.ok) {
-		context.logger.error('Mallcoo OAuth Trigger: the After Sign-In URL is not an http(s) address', { node: context.getNode().name });
-		sendPage(response, 500, errorPage('登录暂不可用 (Sign-in unavailable)', 'This sign-in page is not set up correctly: its After Sign-In URL is not a valid http(s) address.'));
+		context.logger.error('Mallcoo OAuth Trigger: the After Sign-In URL is not an http(s) address', {
+			node: context.getNode().name,
+		});
+		sendPage(
+			response,
+			500,
+			errorPage(
+				'登录暂不可用 (Sign-in unavailable)',
+				'This sign-in page is not set up correctly: its After Sign-In URL is not a valid http(s) address.',
+			),
+		);
 		return answered;
 	}
 
@@ -73,7 +104,15 @@ export async function handleCallback(context: IWebhookFunctions): Promise<IWebho
 		const message = callback.malformed
 			? '登录凭证格式无效 (The sign-in ticket in this address is not valid.)'
 			: '缺少登录凭证 (This address has no sign-in ticket: open it through a Mallcoo sign-in address.)';
-		sendPage(response, 400, errorPage('登录未完成 (Sign-in not completed)', message, signInGroups(context, publicCredentials)));
+		sendPage(
+			response,
+			400,
+			errorPage(
+				'登录未完成 (Sign-in not completed)',
+				message,
+				signInGroups(context, publicCredentials),
+			),
+		);
 		return answered;
 	}
 
@@ -86,7 +125,13 @@ export async function handleCallback(context: IWebhookFunctions): Promise<IWebho
 	};
 	let data: IDataObject | undefined;
 	try {
-		data = await callMallcoo(context, exchangeTicket, exchangeRequest(context, callback.ticket), settings, 0);
+		data = await callMallcoo(
+			context,
+			exchangeTicket,
+			exchangeRequest(context, callback.ticket),
+			settings,
+			0,
+		);
 	} catch (error) {
 		const { message, context: details } = error as NodeApiError;
 		const refused = details?.mallcooCode !== undefined;
@@ -94,7 +139,11 @@ export async function handleCallback(context: IWebhookFunctions): Promise<IWebho
 		const text = refused
 			? `Mallcoo: ${String(details.mallcooMessage ?? 'the ticket was refused')} (Code ${String(details.mallcooCode)})`
 			: '猫酷暂时无法响应,请稍后重试。 (Mallcoo did not answer. Please try again.)';
-		sendPage(response, refused ? 403 : 502, errorPage('登录失败 (Sign-in failed)', text, signInGroups(context, publicCredentials)));
+		sendPage(
+			response,
+			refused ? 403 : 502,
+			errorPage('登录失败 (Sign-in failed)', text, signInGroups(context, publicCredentials)),
+		);
 		return answered;
 	}
 
@@ -105,7 +154,11 @@ export async function handleCallback(context: IWebhookFunctions): Promise<IWebho
 		sendRedirect(response, after.url as string);
 	} else {
 		const message = String(options.pageMessage ?? DEFAULT_PAGE_MESSAGE);
-		sendPage(response, 200, signedInPage({ nickname: item.NickName, message, continueUrl: after.url }));
+		sendPage(
+			response,
+			200,
+			signedInPage({ nickname: item.NickName, message, continueUrl: after.url }),
+		);
 	}
 	return { noWebhookResponse: true, workflowData };
 }

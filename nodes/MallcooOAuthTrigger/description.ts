@@ -2,17 +2,18 @@ import type { INodeProperties } from 'n8n-workflow';
 
 export type ResponseMode = 'redirect' | 'page' | 'responseNode';
 
-export const DEFAULT_PAGE_MESSAGE = '您已登录,可以关闭此页面。 (You are signed in. You can close this page.)';
+export const DEFAULT_PAGE_MESSAGE =
+	'您已登录,可以关闭此页面。 (You are signed in. You can close this page.)';
 
 /** Shown at the top of the panel, under the Webhook URLs (the test and production callbacks). */
 const SIGN_IN_NOTICE =
 	'Mallcoo sends the shopper back to the Webhook URL above with a Ticket. ' +
 	'<b>To get the ready-to-share sign-in addresses</b> (H5 sign-in, H5 sign-in with card opening, mini-program-embedded H5), ' +
 	'open the Test URL (while listening for a test event) or the Production URL in a browser: without a Ticket, the page lists them, ' +
-	'with that URL as the URL-encoded callback. The Mallcoo node\'s OAuth › Get Authorization URL builds them too.';
+	"with that URL as the URL-encoded callback. The Mallcoo node's OAuth › Get Authorization URL builds them too.";
 
 const RESPONSE_NODE_NOTICE =
-	'Answer with a <b>Respond to Webhook</b> node at <b>version 1</b>: from version 1.1 on it accepts only n8n\'s own Webhook, Form, Chat and Wait nodes as ' +
+	"Answer with a <b>Respond to Webhook</b> node at <b>version 1</b>: from version 1.1 on it accepts only n8n's own Webhook, Form, Chat and Wait nodes as " +
 	'the trigger ("No Webhook node found in the workflow"). examples/oauth-sign-in.json has one to copy. A missing or refused ticket still gets this node\'s error page.';
 
 const afterSignInUrl = (required: boolean, description: string): INodeProperties => ({
@@ -40,21 +41,26 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'Redirect',
 				value: 'redirect',
-				description: 'Send the shopper on to the After Sign-In URL at once; the workflow runs meanwhile',
+				description:
+					'Send the shopper on to the After Sign-In URL at once; the workflow runs meanwhile',
 			},
 			{
 				name: 'Show Page',
 				value: 'page',
-				description: 'Show a short "signed in" page greeting the shopper; the workflow runs meanwhile',
+				description:
+					'Show a short "signed in" page greeting the shopper; the workflow runs meanwhile',
 			},
 			{
 				name: "Using 'Respond to Webhook' Node",
 				value: 'responseNode',
-				description: 'The workflow answers, e.g. with a page showing the member\'s points',
+				description: "The workflow answers, e.g. with a page showing the member's points",
 			},
 		],
 	},
-	afterSignInUrl(true, 'Where to send the shopper after a successful sign-in. Requests cannot change it.'),
+	afterSignInUrl(
+		true,
+		'Where to send the shopper after a successful sign-in. Requests cannot change it.',
+	),
 	afterSignInUrl(false, 'Optional: a "Continue" link on the page. Requests cannot change it.'),
 	{
 		displayName: RESPONSE_NODE_NOTICE,
@@ -84,7 +90,8 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1000 },
 				default: 10000,
-				description: 'How long to wait for Mallcoo to exchange the ticket; the shopper waits as long',
+				description:
+					'How long to wait for Mallcoo to exchange the ticket; the shopper waits as long',
 			},
 		],
 	},
@@ -98,5 +105,6 @@ export const triggerPanel = {
 		active:
 			"<b>While building</b>, click 'listen', then open the Test URL in a browser: it lists the sign-in addresses for the test callback.<br /><br />The workflow is published: shoppers signing in through the Production URL's addresses start it, and the executions show up in the <a data-key=\"executions\">executions list</a>.",
 	},
-	activationHint: 'Once published, every shopper who signs in through the production sign-in addresses starts this workflow.',
+	activationHint:
+		'Once published, every shopper who signs in through the production sign-in addresses starts this workflow.',
 };

@@ -15,7 +15,8 @@ const PAGE_HEADERS: Record<string, string> = {
 	'Cache-Control': 'no-store',
 	'Referrer-Policy': 'no-referrer',
 	'X-Content-Type-Options': 'nosniff',
-	'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+	'Content-Security-Policy':
+		"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 };
 
 const STYLE =
@@ -39,7 +40,9 @@ const link = (url: string, text: string) => `<a href="${escapeHtml(url)}">${esca
 function signInList(groups: SignInAddresses[]): string {
 	if (groups.length === 0) return '';
 	const sections = groups.map(({ label, callbackUrl, flows }) => {
-		const items = flows.map((flow) => `<li>${escapeHtml(flow.name)}<br>${link(flow.url, flow.url)}</li>`).join('');
+		const items = flows
+			.map((flow) => `<li>${escapeHtml(flow.name)}<br>${link(flow.url, flow.url)}</li>`)
+			.join('');
 		return `<h3>${escapeHtml(label)}</h3><p><small>Callback: ${escapeHtml(callbackUrl)}</small></p><ul>${items}</ul>`;
 	});
 	return `<h2>重新登录 (Sign in)</h2>${sections.join('')}`;
@@ -56,7 +59,9 @@ export interface SignedInPageOptions {
 }
 
 export function signedInPage({ nickname, message, continueUrl }: SignedInPageOptions): string {
-	const greeting = nickname ? paragraph(`你好,${String(nickname)}! (Hello, ${String(nickname)}!)`) : '';
+	const greeting = nickname
+		? paragraph(`你好,${String(nickname)}! (Hello, ${String(nickname)}!)`)
+		: '';
 	const next = continueUrl ? `<p>${link(continueUrl, '继续 (Continue)')}</p>` : '';
 	return page('登录成功 (Signed in)', greeting + (message ? paragraph(message) : '') + next);
 }
@@ -71,6 +76,10 @@ export function sendPage(response: Response, status: number, html: string): void
 
 /** Redirects to an address the node's settings fixed; never to one taken from the request. */
 export function sendRedirect(response: Response, location: string): void {
-	response.writeHead(302, { ...PAGE_HEADERS, Location: location, 'Content-Type': 'text/html; charset=utf-8' });
+	response.writeHead(302, {
+		...PAGE_HEADERS,
+		Location: location,
+		'Content-Type': 'text/html; charset=utf-8',
+	});
 	response.end(page('登录成功 (Signed in)', `<p>${link(location, '继续 (Continue)')}</p>`));
 }

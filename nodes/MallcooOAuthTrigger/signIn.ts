@@ -19,11 +19,19 @@ export interface SignInAddresses {
 }
 
 /** The ready-to-share sign-in address of every flow for one callback, URL-encoded as the guide requires. */
-export function signInAddresses(credentials: PublicCredentials, label: string, callbackUrl: string): SignInAddresses {
+export function signInAddresses(
+	credentials: PublicCredentials,
+	label: string,
+	callbackUrl: string,
+): SignInAddresses {
 	return {
 		label,
 		callbackUrl,
-		flows: SIGN_IN_FLOWS.map(({ flow, name }) => ({ flow, name, url: authorizationUrl(flow, credentials, callbackUrl) })),
+		flows: SIGN_IN_FLOWS.map(({ flow, name }) => ({
+			flow,
+			name,
+			url: authorizationUrl(flow, credentials, callbackUrl),
+		})),
 	};
 }
 
@@ -68,9 +76,16 @@ export function dataSourceName({ dataSource, fromMiniProgram }: Callback): strin
  * The workflow's item: the platform's `Data` as it sent it (OpenUserID, NickName, UserToken,
  * Expires, ...), plus where the shopper signed in and when the UserToken expires.
  */
-export function signedInItem(data: IDataObject | undefined, callback: Callback, now: number): IDataObject {
+export function signedInItem(
+	data: IDataObject | undefined,
+	callback: Callback,
+	now: number,
+): IDataObject {
 	const minutes = data?.Expires;
-	const expires = typeof minutes === 'number' || (typeof minutes === 'string' && minutes.trim() !== '') ? Number(minutes) : NaN;
+	const expires =
+		typeof minutes === 'number' || (typeof minutes === 'string' && minutes.trim() !== '')
+			? Number(minutes)
+			: NaN;
 	return {
 		...data,
 		dataSource: callback.dataSource ?? null,

@@ -35,7 +35,9 @@ class TestItems implements INodeType {
 		defaults: { name: 'Test Items' },
 		inputs: ['main'],
 		outputs: ['main'],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }] as INodeProperties[],
+		properties: [
+			{ displayName: 'Items', name: 'items', type: 'json', default: '[]' },
+		] as INodeProperties[],
 	} as INodeType['description'];
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -77,7 +79,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	isCredentialUsableByNode() {
 		return true;
 	}
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions) {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	) {
 		if (typeName !== credentialType.name) throw new Error(`Unexpected credential type ${typeName}`);
 		return credentialType.authenticate(credentials, requestOptions);
 	}
@@ -129,7 +135,14 @@ export function testAdditionalData(
 		startRunnerTask: async () => {
 			throw new Error('not used');
 		},
-		hooks: new ExecutionLifecycleHooks('manual', 'test-execution', { id: 'wf', name: 'test', nodes: [], connections: {}, active: false, settings: {} } as never),
+		hooks: new ExecutionLifecycleHooks('manual', 'test-execution', {
+			id: 'wf',
+			name: 'test',
+			nodes: [],
+			connections: {},
+			active: false,
+			settings: {},
+		} as never),
 		...extra,
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
@@ -181,10 +194,16 @@ export async function runMallcoo(options: RunOptions): Promise<RunResult> {
 		nodes,
 		connections: { Items: { main: [[{ node: 'Mallcoo', type: 'main', index: 0 }]] } },
 		active: false,
-		nodeTypes: options.nodeType ? nodeTypesOf({ 'test.testItems': testItems, 'test.replacement': options.nodeType }) : nodeTypes,
+		nodeTypes: options.nodeType
+			? nodeTypesOf({ 'test.testItems': testItems, 'test.replacement': options.nodeType })
+			: nodeTypes,
 		settings: {},
 	});
-	const execute = new WorkflowExecute(testAdditionalData(options.credentials), 'manual', createRunExecutionData());
+	const execute = new WorkflowExecute(
+		testAdditionalData(options.credentials),
+		'manual',
+		createRunExecutionData(),
+	);
 	const run = await execute.run({ workflow, startNode: workflow.getNode('Items')! });
 	const mallcooRuns = run.data.resultData.runData.Mallcoo ?? [];
 	const lastRun = mallcooRuns[mallcooRuns.length - 1];

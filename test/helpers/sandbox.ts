@@ -5,7 +5,13 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/s
 export interface SandboxFixture {
 	sandbox: Sandbox;
 	/** The credential as a user would fill it in, pointing at the sandbox. */
-	credentials: { appId: string; publicKey: string; privateKey: string; baseUrl: string; authBaseUrl: string };
+	credentials: {
+		appId: string;
+		publicKey: string;
+		privateKey: string;
+		baseUrl: string;
+		authBaseUrl: string;
+	};
 }
 
 /** A real sandbox on 127.0.0.1 for the file's tests, re-seeded before each test. */

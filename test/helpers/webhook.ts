@@ -9,7 +9,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute, getHtmlSandboxCSP } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	WebhookContext,
+	WorkflowExecute,
+	getHtmlSandboxCSP,
+} from 'n8n-core';
 import {
 	NodeHelpers,
 	Workflow,
@@ -50,9 +55,30 @@ class RespondToWebhook implements INodeType {
 		outputs: ['main'],
 		// The real node's properties that the stand-in reads (n8n keeps only declared parameters).
 		properties: [
-			{ displayName: 'Respond With', name: 'respondWith', type: 'options', options: [{ name: 'Text', value: 'text' }, { name: 'Redirect', value: 'redirect' }], default: 'firstIncomingItem' },
-			{ displayName: 'Redirect URL', name: 'redirectURL', type: 'string', default: '', displayOptions: { show: { respondWith: ['redirect'] } } },
-			{ displayName: 'Response Body', name: 'responseBody', type: 'string', default: '', displayOptions: { show: { respondWith: ['text'] } } },
+			{
+				displayName: 'Respond With',
+				name: 'respondWith',
+				type: 'options',
+				options: [
+					{ name: 'Text', value: 'text' },
+					{ name: 'Redirect', value: 'redirect' },
+				],
+				default: 'firstIncomingItem',
+			},
+			{
+				displayName: 'Redirect URL',
+				name: 'redirectURL',
+				type: 'string',
+				default: '',
+				displayOptions: { show: { respondWith: ['redirect'] } },
+			},
+			{
+				displayName: 'Response Body',
+				name: 'responseBody',
+				type: 'string',
+				default: '',
+				displayOptions: { show: { respondWith: ['text'] } },
+			},
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -83,8 +109,16 @@ class RespondToWebhook implements INodeType {
 	} as unknown as INodeType['description'];
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const webhookTypes = ['n8n-nodes-base.webhook', 'n8n-nodes-base.formTrigger', '@n8n/n8n-nodes-langchain.chatTrigger', 'n8n-nodes-base.wait'];
-		if (this.getNode().typeVersion >= 1.1 && !this.getParentNodes(this.getNode().name).some(({ type }) => webhookTypes.includes(type))) {
+		const webhookTypes = [
+			'n8n-nodes-base.webhook',
+			'n8n-nodes-base.formTrigger',
+			'@n8n/n8n-nodes-langchain.chatTrigger',
+			'n8n-nodes-base.wait',
+		];
+		if (
+			this.getNode().typeVersion >= 1.1 &&
+			!this.getParentNodes(this.getNode().name).some(({ type }) => webhookTypes.includes(type))
+		) {
 			throw new Error('No Webhook node found in the workflow');
 		}
 		const respondWith = this.getNodeParameter('respondWith', 0) as string;
@@ -93,7 +127,8 @@ class RespondToWebhook implements INodeType {
 			responseHeaders?: { entries?: Array<{ name: string; value: string }> };
 		};
 		const headers: Record<string, string> = {};
-		for (const { name, value } of options.responseHeaders?.entries ?? []) headers[String(name).toLowerCase()] = String(value);
+		for (const { name, value } of options.responseHeaders?.entries ?? [])
+			headers[String(name).toLowerCase()] = String(value);
 		let statusCode = options.responseCode || 200;
 		let body: unknown;
 		if (respondWith === 'text') body = this.getNodeParameter('responseBody', 0);
@@ -163,7 +198,8 @@ const TRIGGER_TYPE = 'n8n-nodes-mallcoo.mallcooOAuthTrigger';
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
 	const runs: Array<Promise<IRun>> = [];
 	const trigger = options.workflow.nodes.find((node) => node.type === TRIGGER_TYPE);
-	if (!trigger?.webhookId) throw new Error('the workflow needs a Mallcoo OAuth Trigger with a webhookId');
+	if (!trigger?.webhookId)
+		throw new Error('the workflow needs a Mallcoo OAuth Trigger with a webhookId');
 	const description = oauthTrigger.description.webhooks![0];
 	const path = NodeHelpers.getNodeWebhookPath('test-workflow', trigger, description.path, false);
 
@@ -181,7 +217,11 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 		const isTest = url.pathname === `/webhook-test/${path}`;
 		if ((!isTest && url.pathname !== `/webhook/${path}`) || req.method !== description.httpMethod) {
 			res.writeHead(404, { 'Content-Type': 'application/json' });
-			res.end(JSON.stringify({ message: `The requested webhook "${req.method} ${url.pathname}" is not registered.` }));
+			res.end(
+				JSON.stringify({
+					message: `The requested webhook "${req.method} ${url.pathname}" is not registered.`,
+				}),
+			);
 			return;
 		}
 		const mode: WorkflowExecuteMode = isTest ? 'manual' : 'webhook';
@@ -203,7 +243,14 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 			settings: {},
 		});
 		const node = workflow.getNode(trigger!.name)!;
-		const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', { id: workflow.id, name: workflow.name, nodes: [], connections: {}, active: false, settings: {} } as never);
+		const hooks = new ExecutionLifecycleHooks(mode, 'test-execution', {
+			id: workflow.id,
+			name: workflow.name,
+			nodes: [],
+			connections: {},
+			active: false,
+			settings: {},
+		} as never);
 		const additionalData = additionalDataFor(options.credentials, baseUrl, hooks, req, res);
 		const webhookData: IWebhookData = {
 			httpMethod: 'GET',
@@ -214,28 +261,53 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 			workflowExecuteAdditionalData: additionalData,
 			isTest,
 		};
-		const responseMode = workflow.expression.getSimpleParameterValue(node, description.responseMode, mode, {}, undefined, 'onReceived');
+		const responseMode = workflow.expression.getSimpleParameterValue(
+			node,
+			description.responseMode,
+			mode,
+			{},
+			undefined,
+			'onReceived',
+		);
 
 		let result;
 		try {
-			const context = new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
+			const context = new WebhookContext(
+				workflow,
+				node,
+				additionalData,
+				mode,
+				webhookData,
+				[],
+				null,
+			);
 			result = await oauthTrigger.webhook.call(context);
 		} catch (error) {
-			sendJson(res, 500, { message: 'Workflow Webhook Error: Workflow could not be started!', cause: (error as Error).message });
+			sendJson(res, 500, {
+				message: 'Workflow Webhook Error: Workflow could not be started!',
+				cause: (error as Error).message,
+			});
 			return;
 		}
 		if (result.workflowData === undefined) {
-			if (!result.noWebhookResponse && !res.headersSent) sendJson(res, 200, result.webhookResponse ?? { message: 'Webhook call received' });
+			if (!result.noWebhookResponse && !res.headersSent)
+				sendJson(res, 200, result.webhookResponse ?? { message: 'Webhook call received' });
 			return;
 		}
 
-		if (responseMode === 'responseNode') hooks.addHandler('sendResponse', (response) => sendResponseNode(res, response));
+		if (responseMode === 'responseNode')
+			hooks.addHandler('sendResponse', (response) => sendResponseNode(res, response));
 		const runExecutionData = createRunExecutionData({
-			executionData: { nodeExecutionStack: [{ node, data: { main: result.workflowData }, source: null }] },
+			executionData: {
+				nodeExecutionStack: [{ node, data: { main: result.workflowData }, source: null }],
+			},
 		});
-		const run = new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow) as Promise<IRun>;
+		const run = new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(
+			workflow,
+		) as Promise<IRun>;
 		runs.push(run);
-		if (!result.noWebhookResponse && responseMode === 'onReceived') sendJson(res, 200, { message: 'Workflow was started' });
+		if (!result.noWebhookResponse && responseMode === 'onReceived')
+			sendJson(res, 200, { message: 'Workflow was started' });
 		const finished = await run;
 		// What n8n answers when the run never reached a Respond to Webhook node.
 		if (!res.headersSent) {
@@ -266,12 +338,19 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 /** n8n's answer from a Respond to Webhook node: its status and headers, n8n's sandbox CSP, the body. */
 function sendResponseNode(res: ServerResponse, response: IExecuteResponsePromiseData) {
 	if (res.headersSent) return;
-	const { body, headers, statusCode } = response as { body: unknown; headers?: Record<string, string>; statusCode?: number };
+	const { body, headers, statusCode } = response as {
+		body: unknown;
+		headers?: Record<string, string>;
+		statusCode?: number;
+	};
 	const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
-	const names = Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+	const names = Object.fromEntries(
+		Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+	);
 	res.writeHead(statusCode ?? 200, {
 		// express's res.send(text) defaults to HTML, res.json to JSON
-		'content-type': typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+		'content-type':
+			typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
 		...names,
 		'content-security-policy': getHtmlSandboxCSP(),
 	});
@@ -285,7 +364,11 @@ function additionalDataFor(
 	httpRequest: IncomingMessage,
 	httpResponse: ServerResponse,
 ): IWorkflowExecuteAdditionalData {
-	return testAdditionalData(credentials, { hooks, httpRequest, httpResponse } as Partial<IWorkflowExecuteAdditionalData>, base);
+	return testAdditionalData(
+		credentials,
+		{ hooks, httpRequest, httpResponse } as Partial<IWorkflowExecuteAdditionalData>,
+		base,
+	);
 }
 
 export interface BrowserStep {
@@ -317,7 +400,13 @@ export async function browse(url: string, maxRedirects = 5): Promise<BrowserStep
 			body: await response.body.text(),
 		});
 		const target = location ? new URL(location, current) : undefined;
-		next = target && target.hostname === '127.0.0.1' && response.statusCode >= 300 && response.statusCode < 400 ? target.href : undefined;
+		next =
+			target &&
+			target.hostname === '127.0.0.1' &&
+			response.statusCode >= 300 &&
+			response.statusCode < 400
+				? target.href
+				: undefined;
 	}
 	return steps;
 }

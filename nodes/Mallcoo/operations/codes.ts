@@ -14,24 +14,65 @@ export const GENDER = [
 	{ name: 'Female', value: 2 },
 ];
 
-export const EDUCATION = codes('Junior High School', 'High School', "Bachelor's Degree", 'Junior College', "Master's Degree", 'Doctorate', 'Prefer Not to Say');
+export const EDUCATION = codes(
+	'Junior High School',
+	'High School',
+	"Bachelor's Degree",
+	'Junior College',
+	"Master's Degree",
+	'Doctorate',
+	'Prefer Not to Say',
+);
 
 export const MARITAL_STATUS = codes('Single', 'Married', 'Prefer Not to Say');
 
 export const HAS_CHILDREN = codes('No', 'Yes', 'Prefer Not to Say');
 
-export const INCOME = codes('Under 3,000', '3,000–5,000', '5,000–8,000', '8,000–15,000', '15,000–25,000', 'Over 25,000', 'Prefer Not to Say');
+export const INCOME = codes(
+	'Under 3,000',
+	'3,000–5,000',
+	'5,000–8,000',
+	'8,000–15,000',
+	'15,000–25,000',
+	'Over 25,000',
+	'Prefer Not to Say',
+);
 
 export const CONVEYANCE = codes('Metro', 'Bus', 'Car', 'Bicycle', 'On Foot');
 
-export const HOBBIES = codes('Sports & Fitness', 'DIY', 'Movies', 'Food', 'Beauty & Skincare', 'Shopping', 'Photography', 'Travel');
+export const HOBBIES = codes(
+	'Sports & Fitness',
+	'DIY',
+	'Movies',
+	'Food',
+	'Beauty & Skincare',
+	'Shopping',
+	'Photography',
+	'Travel',
+);
 
 /** Shared by FocusInfoList and ShoppingInterestList. */
-export const SHOPPING_CATEGORIES = codes('Clothing', 'Bags & Shoes', 'Cosmetics & Skincare', 'Jewelry', 'Electronics', 'Home & Personal Care', 'Food', 'Accessories', 'Mother & Baby', 'Family & Kids');
+export const SHOPPING_CATEGORIES = codes(
+	'Clothing',
+	'Bags & Shoes',
+	'Cosmetics & Skincare',
+	'Jewelry',
+	'Electronics',
+	'Home & Personal Care',
+	'Food',
+	'Accessories',
+	'Mother & Baby',
+	'Family & Kids',
+);
 
 export const CONTACT_CHANNELS = codes('Email', 'Post', 'SMS', 'WeChat');
 
-export const ACTIVITY_INTERESTS = codes('Beauty & Wellness', 'Karaoke', 'Dining Together', 'Movies');
+export const ACTIVITY_INTERESTS = codes(
+	'Beauty & Wellness',
+	'Karaoke',
+	'Dining Together',
+	'Movies',
+);
 
 /** DataSource of an OAuth callback (access guide). */
 export const DATA_SOURCES: Record<number, string> = {

@@ -34,17 +34,63 @@ export const additionalFields = (options: INodeProperties[]): INodeProperties =>
 	options,
 });
 
-export const mobileField = (name = 'mobile', displayName = 'Mobile', description = "The member's mobile number, e.g. 13800000001") =>
-	textField(name, displayName, description, { apiName: 'Mobile', chinese: '手机号' }, { placeholder: '13800000001' });
+export const mobileField = (
+	name = 'mobile',
+	displayName = 'Mobile',
+	description = "The member's mobile number, e.g. 13800000001",
+) =>
+	textField(
+		name,
+		displayName,
+		description,
+		{ apiName: 'Mobile', chinese: '手机号' },
+		{ placeholder: '13800000001' },
+	);
 
 /** The identifiers a member or user can be found by; `value` is the contract's parameter name. */
 const LOOKUP_KEYS = {
-	userToken: { name: 'User Token', apiName: 'UserToken', chinese: '用户Token', path: 'ByToken', description: 'The token from a sign-in (OAuth) ticket exchange' },
-	mobile: { name: 'Mobile', apiName: 'Mobile', chinese: '手机号', path: 'ByMobile', description: "The member's mobile number, e.g. 13800000001" },
-	mallCardNo: { name: 'Mall Card Number', apiName: 'MallCardNo', chinese: '猫酷会员卡号', path: 'ByMallCardNo', description: "The member's Mallcoo card number" },
-	openUserId: { name: 'Open User ID', apiName: 'OpenUserID', chinese: '用户ID', path: 'ByOpenUserID', description: "The user's ID for this app, as returned by sign-in" },
-	wxOpenId: { name: 'WeChat OpenID', apiName: 'WXOpenID', chinese: '微信OpenID', path: 'ByWXOpenID', description: "The user's OpenID under the mall's WeChat service account" },
-	aliUserId: { name: 'Alipay User ID', apiName: 'AliUserID', chinese: '支付宝UserID', path: 'ByAliUserID', description: "The user's Alipay UserID" },
+	userToken: {
+		name: 'User Token',
+		apiName: 'UserToken',
+		chinese: '用户Token',
+		path: 'ByToken',
+		description: 'The token from a sign-in (OAuth) ticket exchange',
+	},
+	mobile: {
+		name: 'Mobile',
+		apiName: 'Mobile',
+		chinese: '手机号',
+		path: 'ByMobile',
+		description: "The member's mobile number, e.g. 13800000001",
+	},
+	mallCardNo: {
+		name: 'Mall Card Number',
+		apiName: 'MallCardNo',
+		chinese: '猫酷会员卡号',
+		path: 'ByMallCardNo',
+		description: "The member's Mallcoo card number",
+	},
+	openUserId: {
+		name: 'Open User ID',
+		apiName: 'OpenUserID',
+		chinese: '用户ID',
+		path: 'ByOpenUserID',
+		description: "The user's ID for this app, as returned by sign-in",
+	},
+	wxOpenId: {
+		name: 'WeChat OpenID',
+		apiName: 'WXOpenID',
+		chinese: '微信OpenID',
+		path: 'ByWXOpenID',
+		description: "The user's OpenID under the mall's WeChat service account",
+	},
+	aliUserId: {
+		name: 'Alipay User ID',
+		apiName: 'AliUserID',
+		chinese: '支付宝UserID',
+		path: 'ByAliUserID',
+		description: "The user's Alipay UserID",
+	},
 } as const;
 
 export type LookupKey = keyof typeof LOOKUP_KEYS;

@@ -16,10 +16,14 @@ const RESOURCES = [
 	{ name: 'User', value: 'user', operations: userOperations },
 ];
 
-export const ALL_OPERATIONS: MallcooOperation[] = RESOURCES.flatMap((resource) => resource.operations);
+export const ALL_OPERATIONS: MallcooOperation[] = RESOURCES.flatMap(
+	(resource) => resource.operations,
+);
 
 export function findOperation(resource: string, operation: string): MallcooOperation | undefined {
-	return ALL_OPERATIONS.find((candidate) => candidate.resource === resource && candidate.operation === operation);
+	return ALL_OPERATIONS.find(
+		(candidate) => candidate.resource === resource && candidate.operation === operation,
+	);
 }
 
 /** An operation's own parameters, shown only when it is selected. */

@@ -16,7 +16,8 @@ export const memberOperations: MallcooOperation[] = [
 		operation: 'get',
 		name: 'Get',
 		action: 'Get a member',
-		description: "Get a member's card: card number and name, points, card type and the basic user fields",
+		description:
+			"Get a member's card: card number and name, points, card type and the basic user fields",
 		kind: 'read',
 		safeToRepeat: true,
 		properties: lookupProperties(
@@ -33,12 +34,16 @@ export const memberOperations: MallcooOperation[] = [
 		operation: 'getProfile',
 		name: 'Get Profile',
 		action: "Get a member's full profile",
-		description: 'Get all 60+ profile fields of a member: education, income, hobbies, remarks and more',
+		description:
+			'Get all 60+ profile fields of a member: education, income, hobbies, remarks and more',
 		kind: 'read',
 		safeToRepeat: true,
 		properties: [mobileField()],
 		buildRequest(parameters) {
-			return { path: '/User/AdvancedInfo/v1/GetMemberInfo/ByMobile/', body: { Mobile: parameters.mobile('mobile') } };
+			return {
+				path: '/User/AdvancedInfo/v1/GetMemberInfo/ByMobile/',
+				body: { Mobile: parameters.mobile('mobile') },
+			};
 		},
 	},
 	{
@@ -77,12 +82,15 @@ export const memberOperations: MallcooOperation[] = [
 		operation: 'syncFromCrm',
 		name: 'Sync From CRM',
 		action: "Sync a member's grade and points from a CRM",
-		description: "Push a member's current grade and points from an offline CRM to the card bound online",
+		description:
+			"Push a member's current grade and points from an offline CRM to the card bound online",
 		kind: 'write',
 		// The grade and points are set, not added: sending them twice changes nothing.
 		safeToRepeat: true,
 		properties: [
-			thirdPartyCardIdField('The member ID in your CRM. When re-keying the member, the ID before the change.'),
+			thirdPartyCardIdField(
+				'The member ID in your CRM. When re-keying the member, the ID before the change.',
+			),
 			textField('vipGrade', 'VIP Grade', "The member's current grade code in your CRM", {
 				apiName: 'UpdateDic.VipGrade',
 				chinese: '当前会员等级',
@@ -102,14 +110,16 @@ export const memberOperations: MallcooOperation[] = [
 					name: 'newThirdPartyCardId',
 					type: 'string',
 					default: '',
-					description: 'Mallcoo: UpdateDic.ThirdPartyCardID (第三方会员ID). Set to give the member a new CRM ID.',
+					description:
+						'Mallcoo: UpdateDic.ThirdPartyCardID (第三方会员ID). Set to give the member a new CRM ID.',
 				},
 				{
 					displayName: 'New Third-Party Card Number',
 					name: 'newThirdPartyCardNo',
 					type: 'string',
 					default: '',
-					description: 'Mallcoo: UpdateDic.ThirdPartyCardNo (第三方会员卡号). Required by Mallcoo when the card number changes with the ID.',
+					description:
+						'Mallcoo: UpdateDic.ThirdPartyCardNo (第三方会员卡号). Required by Mallcoo when the card number changes with the ID.',
 				},
 			]),
 		],
@@ -146,7 +156,8 @@ export const memberOperations: MallcooOperation[] = [
 				type: 'number',
 				default: -1,
 				required: true,
-				description: 'The new status code. -1 deletes the card (the only value the Mallcoo documents define).',
+				description:
+					'The new status code. -1 deletes the card (the only value the Mallcoo documents define).',
 				hint: 'Mallcoo: MallCardStatus (会员状态)',
 			},
 		],
@@ -173,10 +184,34 @@ export const memberOperations: MallcooOperation[] = [
 			mobileField('oldMobile', 'Old Mobile', "The member's current mobile number"),
 			mobileField('mobile', 'New Mobile', 'The mobile number to move the member to'),
 			additionalFields([
-				{ displayName: 'CRM Reference ID', name: 'thirdCrmRefId', type: 'string', default: '', description: 'Mallcoo: ThirdCRMRefID (第三方CRM关联ID)' },
-				{ displayName: 'Remark', name: 'remark', type: 'string', default: '', description: 'Mallcoo: Remark (备注)' },
-				{ displayName: 'Changed By ID', name: 'updatorId', type: 'number', default: 0, description: 'Mallcoo: UpdatorID (修改人ID)' },
-				{ displayName: 'Changed By', name: 'updator', type: 'string', default: '', description: 'Mallcoo: Updator (修改人)' },
+				{
+					displayName: 'CRM Reference ID',
+					name: 'thirdCrmRefId',
+					type: 'string',
+					default: '',
+					description: 'Mallcoo: ThirdCRMRefID (第三方CRM关联ID)',
+				},
+				{
+					displayName: 'Remark',
+					name: 'remark',
+					type: 'string',
+					default: '',
+					description: 'Mallcoo: Remark (备注)',
+				},
+				{
+					displayName: 'Changed By ID',
+					name: 'updatorId',
+					type: 'number',
+					default: 0,
+					description: 'Mallcoo: UpdatorID (修改人ID)',
+				},
+				{
+					displayName: 'Changed By',
+					name: 'updator',
+					type: 'string',
+					default: '',
+					description: 'Mallcoo: Updator (修改人)',
+				},
 			]),
 		],
 		buildRequest(parameters) {
@@ -201,10 +236,14 @@ export const memberOperations: MallcooOperation[] = [
 		operation: 'checkConversion',
 		name: 'Check Conversion',
 		action: 'Check whether a member was converted by this app',
-		description: 'Check whether the member opened or bound their card online through this app (cards opened since January 2019)',
+		description:
+			'Check whether the member opened or bound their card online through this app (cards opened since January 2019)',
 		kind: 'read',
 		safeToRepeat: true,
-		properties: lookupProperties(['mobile', 'mallCardNo'], 'Which identifier to look the member up by'),
+		properties: lookupProperties(
+			['mobile', 'mallCardNo'],
+			'Which identifier to look the member up by',
+		),
 		buildRequest(parameters) {
 			return { path: '/User/AdvancedInfo/v1/Check/IsDevTrans/', body: readLookup(parameters).body };
 		},

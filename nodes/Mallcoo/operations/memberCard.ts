@@ -10,7 +10,8 @@ const dataSourceOption: INodeProperties = {
 	name: 'dataSource',
 	type: 'number',
 	default: 0,
-	description: 'Mallcoo: DataSource (开卡平台来源). The platform code of the channel the card was opened in, from your Mallcoo enumeration list; leave 0 to not send it.',
+	description:
+		'Mallcoo: DataSource (开卡平台来源). The platform code of the channel the card was opened in, from your Mallcoo enumeration list; leave 0 to not send it.',
 };
 
 const dataSourceField = additionalFields([dataSourceOption]);
@@ -76,7 +77,10 @@ export const memberCardOperations: MallcooOperation[] = [
 			const cardType = parameters.integer('mallCardTypeId');
 			if (cardType !== 0) body.MallCardTypeID = cardType;
 			body.UserInfo = encodeUserInfo(parameters, 'profile', SIGN_UP_FIELDS, true);
-			return { path: '/User/MallCard/v1/Open/ByMallCardTypeID/', body: withDataSource(parameters, body) };
+			return {
+				path: '/User/MallCard/v1/Open/ByMallCardTypeID/',
+				body: withDataSource(parameters, body),
+			};
 		},
 	},
 ];

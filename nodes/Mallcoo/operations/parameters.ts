@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type INode, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INode,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 /** Where parameters come from: an execute context, or anything that answers the same two calls. */
 export interface ParameterSource {
@@ -64,14 +69,19 @@ export class ItemParameters {
 			return this.context.getNodeParameter(name, this.itemIndex, fallback);
 		}
 		// Selectors that take no expressions are the same for every item: read them once per run.
-		if (!this.runConstants.has(name)) this.runConstants.set(name, this.context.getNodeParameter(name, this.itemIndex, fallback));
+		if (!this.runConstants.has(name))
+			this.runConstants.set(name, this.context.getNodeParameter(name, this.itemIndex, fallback));
 		return this.runConstants.get(name);
 	}
 
 	private runConstantNames(): Set<string> {
 		let names = constantNamesCache.get(this.properties);
 		if (!names) {
-			names = new Set(this.properties.filter((property) => property.noDataExpression).map((property) => property.name));
+			names = new Set(
+				this.properties
+					.filter((property) => property.noDataExpression)
+					.map((property) => property.name),
+			);
 			constantNamesCache.set(this.properties, names);
 		}
 		return names;
@@ -125,7 +135,10 @@ export class ItemParameters {
 				? [value]
 				: typeof value === 'string'
 					? value.split(/[,\s，]+/).filter((part) => part !== '')
-					: this.fail(name, `must be tag IDs like 30,31,32 or a list of numbers, not ${JSON.stringify(value)}`);
+					: this.fail(
+							name,
+							`must be tag IDs like 30,31,32 or a list of numbers, not ${JSON.stringify(value)}`,
+						);
 		if (parts.length === 0) this.fail(name, 'is required but is empty');
 		return parts.map((part) => {
 			const id = typeof part === 'string' && /^\d+$/.test(part.trim()) ? Number(part) : part;
@@ -138,7 +151,9 @@ export class ItemParameters {
 
 	collection(name: string): IDataObject {
 		const value = this.raw(name, {});
-		return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+		return value && typeof value === 'object' && !Array.isArray(value)
+			? (value as IDataObject)
+			: {};
 	}
 
 	/**

@@ -32,7 +32,9 @@ function tagOperation(operation: 'add' | 'remove'): ApiOperation {
 		operation,
 		name: adding ? 'Add' : 'Remove',
 		action: adding ? 'Add tags to a member' : 'Remove tags from a member',
-		description: adding ? 'Add tags to the member with this mobile' : 'Remove tags from the member with this mobile',
+		description: adding
+			? 'Add tags to the member with this mobile'
+			: 'Remove tags from the member with this mobile',
 		kind: 'write',
 		// Adding or removing the same tags twice leaves the member as once.
 		safeToRepeat: true,

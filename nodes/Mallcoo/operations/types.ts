@@ -15,7 +15,9 @@ export interface PublicCredentials {
 	authBaseUrl: string;
 }
 
-export const publicCredentialsOf = (credentials: ICredentialDataDecryptedObject): PublicCredentials => ({
+export const publicCredentialsOf = (
+	credentials: ICredentialDataDecryptedObject,
+): PublicCredentials => ({
 	appId: String(credentials.appId ?? ''),
 	publicKey: String(credentials.publicKey ?? ''),
 	authBaseUrl: String(credentials.authBaseUrl ?? ''),

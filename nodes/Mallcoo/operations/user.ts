@@ -10,7 +10,10 @@ export const userOperations: MallcooOperation[] = [
 		description: "Get a user's basic information: nickname, avatar, name, gender, age, birthday",
 		kind: 'read',
 		safeToRepeat: true,
-		properties: lookupProperties(['userToken', 'openUserId', 'wxOpenId', 'aliUserId'], 'Which identifier to look the user up by'),
+		properties: lookupProperties(
+			['userToken', 'openUserId', 'wxOpenId', 'aliUserId'],
+			'Which identifier to look the user up by',
+		),
 		buildRequest(parameters) {
 			const lookup = readLookup(parameters);
 			return { path: `/User/BaseInfo/v1/Get/${lookup.path}/`, body: lookup.body };

@@ -67,10 +67,38 @@ export const SIGN_UP_FIELDS = [
 	field('hobbyList', 'HobbyList', 'Hobbies', '业余爱好', 'multiOptions', HOBBIES),
 	field('thirdCardNo', 'ThirdCardNo', 'Third-Party Card Number', '第三方卡号'),
 	field('isPostal', 'IsPostal', 'Accepts Post', '是否接受邮递', 'boolean'),
-	field('focusInfoList', 'FocusInfoList', 'Interested In', '关注信息', 'multiOptions', SHOPPING_CATEGORIES),
-	field('acceptInfoTypeList', 'AcceptInfoTypeList', 'Contact Channels', '接收信息方式', 'multiOptions', CONTACT_CHANNELS),
-	field('shoppingInterestList', 'ShoppingInterestList', 'Shopping Preferences', '购物喜好', 'multiOptions', SHOPPING_CATEGORIES),
-	field('activeInterestList', 'ActiveInterestList', 'Activity Preferences', '活动喜好', 'multiOptions', ACTIVITY_INTERESTS),
+	field(
+		'focusInfoList',
+		'FocusInfoList',
+		'Interested In',
+		'关注信息',
+		'multiOptions',
+		SHOPPING_CATEGORIES,
+	),
+	field(
+		'acceptInfoTypeList',
+		'AcceptInfoTypeList',
+		'Contact Channels',
+		'接收信息方式',
+		'multiOptions',
+		CONTACT_CHANNELS,
+	),
+	field(
+		'shoppingInterestList',
+		'ShoppingInterestList',
+		'Shopping Preferences',
+		'购物喜好',
+		'multiOptions',
+		SHOPPING_CATEGORIES,
+	),
+	field(
+		'activeInterestList',
+		'ActiveInterestList',
+		'Activity Preferences',
+		'活动喜好',
+		'multiOptions',
+		ACTIVITY_INTERESTS,
+	),
 	field('carNo', 'CarNO', 'Car Plate Number', '车牌号'),
 	...Array.from({ length: 20 }, (_, index) =>
 		field(`remark${index + 1}`, `Remark${index + 1}`, `Remark ${index + 1}`, `备注${index + 1}`),
@@ -101,14 +129,23 @@ export function profileCollectionOptions(fields: ProfileField[]): INodePropertie
 /** `yyyy-MM-dd` from a date picker value, an ISO text, or a Luxon/JS date from an expression. */
 function toDay(parameters: ItemParameters, name: string, value: unknown): string {
 	const text =
-		value instanceof Date ? value.toISOString() : typeof value === 'object' && value ? String(value) : String(value);
+		value instanceof Date
+			? value.toISOString()
+			: typeof value === 'object' && value
+				? String(value)
+				: String(value);
 	const match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})/.exec(text.trim());
-	if (!match) parameters.fail(name, `must be a date like 1990-01-31, but is ${JSON.stringify(text)}`);
+	if (!match)
+		parameters.fail(name, `must be a date like 1990-01-31, but is ${JSON.stringify(text)}`);
 	return `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
 }
 
 function codeList(parameters: ItemParameters, name: string, value: unknown): number[] {
-	const list = Array.isArray(value) ? value : String(value ?? '').split(',').filter((part) => part.trim() !== '');
+	const list = Array.isArray(value)
+		? value
+		: String(value ?? '')
+				.split(',')
+				.filter((part) => part.trim() !== '');
 	return list.map((code) => parameters.integer(name, code));
 }
 

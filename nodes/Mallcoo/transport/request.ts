@@ -15,7 +15,8 @@ import type { ApiOperation, MallcooRequest } from '../operations/types';
 export const CREDENTIAL_TYPE = 'mallcooApi';
 
 /** The credential's API Base URL without trailing slashes, so paths can be appended as they are. */
-export const apiBaseUrlOf = (credentials: IDataObject): string => String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+export const apiBaseUrlOf = (credentials: IDataObject): string =>
+	String(credentials.baseUrl ?? '').replace(/\/+$/, '');
 
 /** The node runs requests from execute(); the OAuth trigger from its webhook. */
 export type MallcooContext = IExecuteFunctions | IWebhookFunctions;
@@ -39,7 +40,13 @@ export interface TransportSettings {
 const MAX_BACKOFF_MS = 30_000;
 
 /** Errors where the request surely never reached the platform: safe to resend any write. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 
 /** One failed attempt, described well enough to decide on a retry and to tell the user. */
 interface AttemptFailure {
@@ -55,12 +62,17 @@ interface AttemptFailure {
 }
 
 /** An attempt either yields the platform's `Data` or says why it failed. */
-type AttemptResult = { ok: true; data: IDataObject | undefined } | { ok: false; failure: AttemptFailure };
+type AttemptResult =
+	{ ok: true; data: IDataObject | undefined } | { ok: false; failure: AttemptFailure };
 
 const failed = (failure: AttemptFailure): AttemptResult => ({ ok: false, failure });
 
 function errorCode(error: unknown): string | undefined {
-	for (let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; depth++) {
+	for (
+		let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+		current && depth < 5;
+		depth++
+	) {
 		if (typeof current.code === 'string' && current.code !== '') return current.code;
 		current = current.cause as typeof current;
 	}
@@ -73,7 +85,8 @@ function describeNetworkError(error: Error, settings: TransportSettings): Attemp
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(text)) {
 		return {
 			message: `No answer from Mallcoo within ${settings.timeoutMs} ms`,
-			description: 'The request timed out. Raise "Timeout" in the node options if the platform is slow.',
+			description:
+				'The request timed out. Raise "Timeout" in the node options if the platform is slow.',
 			transient: true,
 			notProcessed: false,
 		};
@@ -83,7 +96,8 @@ function describeNetworkError(error: Error, settings: TransportSettings): Attemp
 	return notSent
 		? {
 				message: `Could not connect to Mallcoo at ${settings.baseUrl} (${reason})`,
-				description: 'Check the API Base URL in the Mallcoo credential and the network of the n8n server.',
+				description:
+					'Check the API Base URL in the Mallcoo credential and the network of the n8n server.',
 				transient: true,
 				notProcessed: true,
 			}
@@ -107,7 +121,9 @@ function parseJson(text: string): unknown {
 function retryAfterMs(headers: IDataObject | undefined): number | undefined {
 	const value = headers?.['retry-after'];
 	const seconds = Number(value);
-	return value !== undefined && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+	return value !== undefined && Number.isFinite(seconds) && seconds >= 0
+		? seconds * 1000
+		: undefined;
 }
 
 /** Turns the platform's answer into its `Data`, or a failure that says what went wrong. */
@@ -117,8 +133,14 @@ function readEnvelope(response: IN8nHttpFullResponse): AttemptResult {
 	const snippet = text.length > 200 ? `${text.slice(0, 200)}…` : text;
 	if (status === 429 || status >= 500) {
 		return failed({
-			message: status === 429 ? 'Mallcoo is limiting the request rate (HTTP 429)' : `Mallcoo answered HTTP ${status}`,
-			description: status === 429 ? 'Lower "Max Requests Per Second" or "Concurrency" in the node options.' : snippet || undefined,
+			message:
+				status === 429
+					? 'Mallcoo is limiting the request rate (HTTP 429)'
+					: `Mallcoo answered HTTP ${status}`,
+			description:
+				status === 429
+					? 'Lower "Max Requests Per Second" or "Concurrency" in the node options.'
+					: snippet || undefined,
 			httpCode: String(status),
 			transient: true,
 			notProcessed: status === 429,
@@ -135,7 +157,11 @@ function readEnvelope(response: IN8nHttpFullResponse): AttemptResult {
 			notProcessed: false,
 		});
 	}
-	const { Code, Message, Data } = (envelope ?? {}) as { Code?: unknown; Message?: unknown; Data?: unknown };
+	const { Code, Message, Data } = (envelope ?? {}) as {
+		Code?: unknown;
+		Message?: unknown;
+		Data?: unknown;
+	};
 	if (status >= 400 || Code === undefined) {
 		return failed({
 			message: `Mallcoo answered HTTP ${status}${typeof Message === 'string' ? `: ${Message}` : ''}`,
@@ -155,11 +181,18 @@ function readEnvelope(response: IN8nHttpFullResponse): AttemptResult {
 			notProcessed: false,
 		});
 	}
-	return { ok: true, data: Data && typeof Data === 'object' && !Array.isArray(Data) ? (Data as IDataObject) : undefined };
+	return {
+		ok: true,
+		data:
+			Data && typeof Data === 'object' && !Array.isArray(Data) ? (Data as IDataObject) : undefined,
+	};
 }
 
 /** The HTTP request n8n sends for one Mallcoo call; the credential signs it on the way out. */
-export function mallcooHttpOptions(request: MallcooRequest, settings: Pick<TransportSettings, 'baseUrl' | 'timeoutMs'>): IHttpRequestOptions {
+export function mallcooHttpOptions(
+	request: MallcooRequest,
+	settings: Pick<TransportSettings, 'baseUrl' | 'timeoutMs'>,
+): IHttpRequestOptions {
 	return {
 		method: 'POST',
 		baseURL: settings.baseUrl,
@@ -197,7 +230,11 @@ async function attempt(
 	return readEnvelope(response);
 }
 
-function backoffMs(attemptNumber: number, settings: TransportSettings, failure: AttemptFailure): number {
+function backoffMs(
+	attemptNumber: number,
+	settings: TransportSettings,
+	failure: AttemptFailure,
+): number {
 	const exponential = Math.min(MAX_BACKOFF_MS, settings.retryDelayMs * 2 ** (attemptNumber - 1));
 	// "Equal jitter": at least half the delay, so many items failing at once spread out.
 	const jittered = exponential / 2 + Math.random() * (exponential / 2);
@@ -229,17 +266,22 @@ export async function callMallcoo(
 		}
 		let description = failure.description;
 		if (failure.transient && !retryable) {
-			description = `Not retried: "${operation.action}" is not safe to repeat and the request may have reached Mallcoo. Check in Mallcoo whether it took effect before running it again. ${description ?? ''}`.trim();
+			description =
+				`Not retried: "${operation.action}" is not safe to repeat and the request may have reached Mallcoo. Check in Mallcoo whether it took effect before running it again. ${description ?? ''}`.trim();
 		} else if (attemptNumber > 1) {
 			description = `Gave up after ${attemptNumber} attempts. ${description ?? ''}`.trim();
 		}
 		const message = `Mallcoo ${label} failed: ${failure.message}`;
-		const apiError = new NodeApiError(context.getNode(), failure.response ?? { message: failure.message }, {
-			message,
-			description,
-			httpCode: failure.httpCode,
-			itemIndex,
-		});
+		const apiError = new NodeApiError(
+			context.getNode(),
+			failure.response ?? { message: failure.message },
+			{
+				message,
+				description,
+				httpCode: failure.httpCode,
+				itemIndex,
+			},
+		);
 		// NodeApiError swaps a message that mentions a network code (ECONNRESET, ...) for a generic one.
 		apiError.message = message;
 		if (failure.response?.Code !== undefined) {
