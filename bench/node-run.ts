@@ -50,7 +50,7 @@ export async function checkSharedWorkflowModule(config: WorkerConfig): Promise<v
 	const fromCore = require.resolve('n8n-workflow', {
 		paths: [path.dirname(require.resolve('n8n-core'))],
 	});
-	const execute = require.cache[require.resolve('../nodes/Mallcoo/execute.ts')];
+	const execute = require.cache[require.resolve('../nodes/Mallcoo/actions/router.ts')];
 	const fromNode =
 		execute && require.resolve('n8n-workflow', { paths: [path.dirname(execute.filename)] });
 	if (!execute || fromNode !== fromCore || !require.cache[fromCore]) {

@@ -27,7 +27,7 @@ export function nodeParameters(op: Op, concurrency: number): IDataObject {
 }
 
 /**
- * Path and body the node builds for one item (operations/member.ts and tag.ts). The bench checks
+ * Path and body the node builds for one item (nodes/Mallcoo/actions/member/get.operation.ts and tag/add.operation.ts). The bench checks
  * against the sandbox log that the baseline really sent the same bodies as the node.
  */
 export function rawRequest(op: Op, mobile: string): { path: string; body: IDataObject } {

@@ -76,7 +76,7 @@ describe('the stack npm start runs', () => {
 		// mallcooTool: n8n's AI-agent-tool variant of a node with usableAsTool.
 		expect(ours.sort()).toEqual([
 			'n8n-nodes-mallcoo.mallcoo',
-			'n8n-nodes-mallcoo.mallcooOAuthTrigger',
+			'n8n-nodes-mallcoo.mallcooTrigger',
 			'n8n-nodes-mallcoo.mallcooTool',
 		]);
 	});
@@ -181,7 +181,7 @@ describe('examples/crm-sync.json (POST /webhook/mallcoo/crm-sync)', () => {
 	});
 });
 
-describe('examples/oauth-sign-in.json (Mallcoo OAuth Trigger)', () => {
+describe('examples/oauth-sign-in.json (Mallcoo Trigger)', () => {
 	it('sends the sign-in page back to the production callback, which greets the member with points', async () => {
 		const { sandbox } = stack();
 		const callback = webhookOf('mallcooOAuthIn01');

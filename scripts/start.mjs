@@ -312,7 +312,7 @@ export function productionWebhooks(n8nUrl, workflow) {
 				method: node.parameters?.httpMethod ?? 'GET',
 				url: `${n8nUrl}/webhook/${node.parameters.path}`,
 			});
-		} else if (node.type === 'n8n-nodes-mallcoo.mallcooOAuthTrigger') {
+		} else if (node.type === 'n8n-nodes-mallcoo.mallcooTrigger') {
 			hooks.push({
 				node: node.name,
 				type: node.type,
@@ -486,7 +486,7 @@ export function summary(stack) {
 		for (const hook of hooks) {
 			if (TRY[workflow.id])
 				tries.push(`   # ${workflow.name}`, ...TRY[workflow.id](hook).map((line) => `   ${line}`));
-			if (hook.type === 'n8n-nodes-mallcoo.mallcooOAuthTrigger') {
+			if (hook.type === 'n8n-nodes-mallcoo.mallcooTrigger') {
 				tries.push(
 					`   # ${workflow.name}: open in a browser (signs in as the sandbox member 13800000001)`,
 					`   ${sandboxSignInUrl(sandbox, hook.url)}`,

@@ -29,7 +29,7 @@ describe('npm pack', () => {
 				'dist/icons/mallcoo.svg',
 				'dist/icons/mallcoo.dark.svg',
 				'dist/nodes/Mallcoo/Mallcoo.node.json',
-				'dist/nodes/MallcooOAuthTrigger/MallcooOAuthTrigger.node.json',
+				'dist/nodes/Mallcoo/MallcooTrigger.node.json',
 				'package.json',
 			]),
 		);
@@ -57,16 +57,14 @@ describe('the built package', () => {
 		expect(new MallcooApi().name).toBe('mallcooApi');
 		const codex = require('../dist/nodes/Mallcoo/Mallcoo.node.json');
 		expect(codex.node).toBe(`${pkg.name}.mallcoo`);
-		const {
-			MallcooOAuthTrigger,
-		} = require('../dist/nodes/MallcooOAuthTrigger/MallcooOAuthTrigger.node.js');
-		const trigger = new MallcooOAuthTrigger();
-		expect(trigger.description.name).toBe('mallcooOAuthTrigger');
+		const { MallcooTrigger } = require('../dist/nodes/Mallcoo/MallcooTrigger.node.js');
+		const trigger = new MallcooTrigger();
+		expect(trigger.description.name).toBe('mallcooTrigger');
 		expect(trigger.description.credentials).toEqual([
 			expect.objectContaining({ name: 'mallcooApi' }),
 		]);
-		expect(require('../dist/nodes/MallcooOAuthTrigger/MallcooOAuthTrigger.node.json').node).toBe(
-			`${pkg.name}.mallcooOAuthTrigger`,
+		expect(require('../dist/nodes/Mallcoo/MallcooTrigger.node.json').node).toBe(
+			`${pkg.name}.mallcooTrigger`,
 		);
 	});
 });

@@ -6,8 +6,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { executeOperation, runOptions } from './execute';
-import { operationProperties } from './operations';
+import { operationProperties } from './actions/registry';
+import { executeOperation } from './actions/router';
+import { runOptions } from './descriptions/runOptions';
 
 export class Mallcoo implements INodeType {
 	description: INodeTypeDescription = {

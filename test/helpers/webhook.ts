@@ -36,7 +36,7 @@ import { request } from 'undici';
 
 import { Mallcoo } from '../../nodes/Mallcoo/Mallcoo.node';
 import { nodeTypesOf, testAdditionalData } from './engine';
-import { MallcooOAuthTrigger } from '../../nodes/MallcooOAuthTrigger/MallcooOAuthTrigger.node';
+import { MallcooTrigger } from '../../nodes/Mallcoo/MallcooTrigger.node';
 
 /**
  * Stand-in for n8n-nodes-base's Respond to Webhook (not a dependency here), reproducing its
@@ -160,11 +160,11 @@ class StickyNote implements INodeType {
 	} as unknown as INodeType['description'];
 }
 
-const oauthTrigger = new MallcooOAuthTrigger();
+const oauthTrigger = new MallcooTrigger();
 
 const nodeTypes = nodeTypesOf({
 	'n8n-nodes-mallcoo.mallcoo': new Mallcoo(),
-	'n8n-nodes-mallcoo.mallcooOAuthTrigger': oauthTrigger,
+	'n8n-nodes-mallcoo.mallcooTrigger': oauthTrigger,
 	'n8n-nodes-base.respondToWebhook': new RespondToWebhook(),
 	'n8n-nodes-base.stickyNote': new StickyNote(),
 });
@@ -193,13 +193,12 @@ export interface WebhookServer {
 	close(): Promise<void>;
 }
 
-const TRIGGER_TYPE = 'n8n-nodes-mallcoo.mallcooOAuthTrigger';
+const TRIGGER_TYPE = 'n8n-nodes-mallcoo.mallcooTrigger';
 
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
 	const runs: Array<Promise<IRun>> = [];
 	const trigger = options.workflow.nodes.find((node) => node.type === TRIGGER_TYPE);
-	if (!trigger?.webhookId)
-		throw new Error('the workflow needs a Mallcoo OAuth Trigger with a webhookId');
+	if (!trigger?.webhookId) throw new Error('the workflow needs a Mallcoo Trigger with a webhookId');
 	const description = oauthTrigger.description.webhooks![0];
 	const path = NodeHelpers.getNodeWebhookPath('test-workflow', trigger, description.path, false);
 

@@ -10,7 +10,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import type { ApiOperation, MallcooRequest } from '../operations/types';
+import type { ApiOperation, MallcooRequest } from '../helpers/types';
 
 export const CREDENTIAL_TYPE = 'mallcooApi';
 

@@ -5,25 +5,18 @@ import type {
 	NodeApiError,
 } from 'n8n-workflow';
 
-import { findOperation } from '../Mallcoo/operations';
-import { ItemParameters } from '../Mallcoo/operations/parameters';
-import {
-	publicCredentialsOf,
-	type ApiOperation,
-	type MallcooRequest,
-	type PublicCredentials,
-} from '../Mallcoo/operations/types';
+import { exchangeTicket } from '../actions/oauth/exchangeTicket.operation';
+import { ItemParameters } from '../helpers/parameters';
+import { publicCredentialsOf, type MallcooRequest, type PublicCredentials } from '../helpers/types';
 import {
 	CREDENTIAL_TYPE,
 	apiBaseUrlOf,
 	callMallcoo,
 	type TransportSettings,
-} from '../Mallcoo/transport/request';
+} from '../transport/request';
 import { DEFAULT_PAGE_MESSAGE, type ResponseMode } from './description';
 import { errorPage, sendPage, sendRedirect, signedInPage } from './pages';
 import { readCallback, signInAddresses, signedInItem, type SignInAddresses } from './signIn';
-
-const exchangeTicket = findOperation('oauth', 'exchangeTicket') as ApiOperation;
 
 /** The node answered the browser itself and starts no workflow. */
 const answered: IWebhookResponseData = { noWebhookResponse: true };
@@ -85,7 +78,7 @@ export async function handleCallback(context: IWebhookFunctions): Promise<IWebho
 
 	const after = afterSignInUrl(context, mode);
 	if (!after.ok) {
-		context.logger.error('Mallcoo OAuth Trigger: the After Sign-In URL is not an http(s) address', {
+		context.logger.error('Mallcoo Trigger: the After Sign-In URL is not an http(s) address', {
 			node: context.getNode().name,
 		});
 		sendPage(
@@ -135,7 +128,7 @@ export async function handleCallback(context: IWebhookFunctions): Promise<IWebho
 	} catch (error) {
 		const { message, context: details } = error as NodeApiError;
 		const refused = details?.mallcooCode !== undefined;
-		context.logger.warn(`Mallcoo OAuth Trigger: ${message}`, { node: context.getNode().name });
+		context.logger.warn(`Mallcoo Trigger: ${message}`, { node: context.getNode().name });
 		const text = refused
 			? `Mallcoo: ${String(details.mallcooMessage ?? 'the ticket was refused')} (Code ${String(details.mallcooCode)})`
 			: '猫酷暂时无法响应,请稍后重试。 (Mallcoo did not answer. Please try again.)';

@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { memberOperations } from './member';
-import { memberCardOperations } from './memberCard';
-import { oauthOperations } from './oauth';
-import { tagOperations } from './tag';
-import type { MallcooOperation } from './types';
-import { userOperations } from './user';
+import type { MallcooOperation } from '../helpers/types';
+import { operations as memberOperations } from './member';
+import { operations as memberCardOperations } from './memberCard';
+import { operations as oauthOperations } from './oauth';
+import { operations as tagOperations } from './tag';
+import { operations as userOperations } from './user';
 
 /** Resources in the order the node lists them; internal values are the contract's. */
 const RESOURCES = [

@@ -1,9 +1,7 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
-
-import type { ItemParameters } from './parameters';
+import type { INodeProperties } from 'n8n-workflow';
 
 /** How the platform names a field, shown so users can match it to the Mallcoo documents. */
-const term = (apiName: string, chinese: string) => `Mallcoo: ${apiName} (${chinese})`;
+export const term = (apiName: string, chinese: string) => `Mallcoo: ${apiName} (${chinese})`;
 
 export function textField(
 	name: string,
@@ -48,7 +46,7 @@ export const mobileField = (
 	);
 
 /** The identifiers a member or user can be found by; `value` is the contract's parameter name. */
-const LOOKUP_KEYS = {
+export const LOOKUP_KEYS = {
 	userToken: {
 		name: 'User Token',
 		apiName: 'UserToken',
@@ -120,11 +118,43 @@ export function lookupProperties(keys: LookupKey[], description: string): INodeP
 	];
 }
 
-/** The chosen lookup: its path segment (e.g. `ByMobile`) and its body (e.g. `{ Mobile }`). */
-export function readLookup(parameters: ItemParameters): { path: string; body: IDataObject } {
-	const key = parameters.raw('findBy') as LookupKey;
-	const lookup = LOOKUP_KEYS[key];
-	if (!lookup) parameters.fail('findBy', `must be one of ${Object.keys(LOOKUP_KEYS).join(', ')}`);
-	const value = key === 'mobile' ? parameters.mobile(key) : parameters.text(key);
-	return { path: lookup.path, body: { [lookup.apiName]: value } };
-}
+export const thirdPartyCardIdField = (description: string) =>
+	textField('thirdPartyCardId', 'Third-Party Card ID', description, {
+		apiName: 'ThirdPartyCardID',
+		chinese: '第三方会员ID',
+	});
+
+/** The optional channel code of a card opening. */
+export const dataSourceField = additionalFields([
+	{
+		displayName: 'Data Source',
+		name: 'dataSource',
+		type: 'number',
+		default: 0,
+		description:
+			'Mallcoo: DataSource (开卡平台来源). The platform code of the channel the card was opened in, from your Mallcoo enumeration list; leave 0 to not send it.',
+	},
+]);
+
+/** The parameters of adding and removing tags. */
+export const tagProperties = (verb: string): INodeProperties[] => [
+	mobileField(),
+	{
+		displayName: 'Tag IDs',
+		name: 'tagIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '30,31,32',
+		description: `IDs of the tags to ${verb}, separated by commas, or a list of numbers from an expression. The mall gives you the tag IDs.`,
+		hint: 'Mallcoo: TagIDList (标签ID集合)',
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		default: '',
+		description: 'An optional note stored with the change',
+		hint: 'Mallcoo: Desc (备注)',
+	},
+];

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import {
 	ACTIVITY_INTERESTS,
@@ -12,13 +12,12 @@ import {
 	MARITAL_STATUS,
 	SHOPPING_CATEGORIES,
 } from './codes';
-import type { ItemParameters } from './parameters';
 
 /**
  * The member fields the platform accepts in a `UserInfo` string, as one table: it generates the
  * node's collection fields and turns their values into the platform's JSON.
  */
-interface ProfileField {
+export interface ProfileField {
 	name: string;
 	apiName: string;
 	displayName: string;
@@ -42,7 +41,7 @@ const AGE = field('age', 'Age', 'Age', '年龄', 'number');
 const BIRTHDAY = field('birthday', 'Birthday', 'Birthday', '生日', 'date');
 const ADDRESS = field('address', 'Address', 'Address', '详细地址');
 
-/** What "Update" may change (user-api.txt: UserName, Gender, Age, Birthday, Address only). */
+/** What "Update" may change (the User API page allows UserName, Gender, Age, Birthday and Address only). */
 export const UPDATABLE_FIELDS = [NAME, GENDER_FIELD, AGE, BIRTHDAY, ADDRESS];
 
 /** The documented sign-up fields of "Open With Profile". */
@@ -124,70 +123,4 @@ export function profileCollectionOptions(fields: ProfileField[]): INodePropertie
 		description: `Mallcoo: ${profileField.apiName} (${profileField.chinese})`,
 		...(profileField.options ? { options: profileField.options } : {}),
 	})) as INodeProperties[];
-}
-
-/** `yyyy-MM-dd` from a date picker value, an ISO text, or a Luxon/JS date from an expression. */
-function toDay(parameters: ItemParameters, name: string, value: unknown): string {
-	const text =
-		value instanceof Date
-			? value.toISOString()
-			: typeof value === 'object' && value
-				? String(value)
-				: String(value);
-	const match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})/.exec(text.trim());
-	if (!match)
-		parameters.fail(name, `must be a date like 1990-01-31, but is ${JSON.stringify(text)}`);
-	return `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
-}
-
-function codeList(parameters: ItemParameters, name: string, value: unknown): number[] {
-	const list = Array.isArray(value)
-		? value
-		: String(value ?? '')
-				.split(',')
-				.filter((part) => part.trim() !== '');
-	return list.map((code) => parameters.integer(name, code));
-}
-
-/**
- * The `UserInfo` string: JSON text, UTF-8 URL-encoded as the guide requires.
- * `allText` gives every value as text with booleans as 0/1 and lists comma-joined, which is how
- * the sign-up fields are documented; otherwise numbers stay numbers, as in the update example.
- */
-export function encodeUserInfo(
-	parameters: ItemParameters,
-	collectionName: string,
-	fields: ProfileField[],
-	allText: boolean,
-): string {
-	const values = parameters.collection(collectionName);
-	const userInfo: IDataObject = {};
-	for (const profileField of fields) {
-		const value = values[profileField.name];
-		if (value === undefined || value === null || value === '') continue;
-		const label = `${collectionName}.${profileField.name}`;
-		let encoded: string | number;
-		switch (profileField.type) {
-			case 'number':
-			case 'options':
-				encoded = parameters.integer(label, value);
-				break;
-			case 'boolean':
-				encoded = value === true || value === 'true' || value === 1 || value === '1' ? 1 : 0;
-				break;
-			case 'multiOptions':
-				encoded = codeList(parameters, label, value).join(',');
-				break;
-			case 'date':
-				encoded = toDay(parameters, label, value);
-				break;
-			default:
-				encoded = String(value).trim();
-		}
-		userInfo[profileField.apiName] = allText ? String(encoded) : encoded;
-	}
-	if (Object.keys(userInfo).length === 0) {
-		parameters.fail(collectionName, 'needs at least one field: add one with "Add Field"');
-	}
-	return encodeURIComponent(JSON.stringify(userInfo));
 }

@@ -7,13 +7,13 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { handleCallback } from './callback';
-import { triggerPanel, triggerProperties } from './description';
+import { handleCallback } from './trigger/callback';
+import { triggerPanel, triggerProperties } from './trigger/description';
 
-export class MallcooOAuthTrigger implements INodeType {
+export class MallcooTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Mallcoo OAuth Trigger',
-		name: 'mallcooOAuthTrigger',
+		displayName: 'Mallcoo Trigger',
+		name: 'mallcooTrigger',
 		icon: { light: 'file:../../icons/mallcoo.svg', dark: 'file:../../icons/mallcoo.dark.svg' },
 		group: ['trigger'],
 		version: 1,
@@ -24,7 +24,7 @@ export class MallcooOAuthTrigger implements INodeType {
 		eventTriggerDescription: 'Waiting for a shopper to sign in through the Test URL',
 		activationMessage:
 			'Shoppers who sign in through the production sign-in addresses now start this workflow.',
-		defaults: { name: 'Mallcoo OAuth Trigger' },
+		defaults: { name: 'Mallcoo Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'mallcooApi', required: true }],

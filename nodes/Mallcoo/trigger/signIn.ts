@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { DATA_SOURCES } from '../Mallcoo/operations/codes';
-import { authorizationUrl } from '../Mallcoo/operations/oauth';
-import type { PublicCredentials } from '../Mallcoo/operations/types';
+import { DATA_SOURCES } from '../descriptions/codes';
+import { authorizationUrl } from '../helpers/authorizationUrl';
+import type { PublicCredentials } from '../helpers/types';
 
 /** The H5 sign-in flows whose authorization page sends the shopper back to a callback URL. */
 export const SIGN_IN_FLOWS = [

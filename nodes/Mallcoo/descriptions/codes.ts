@@ -1,7 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 /**
- * The platform's numeric codes, from user-api.txt ("根据手机号获取用户资料"), with English labels.
+ * The platform's numeric codes, from the User API page, "根据手机号获取用户资料" (https://docs.mallcoo.cn/open/api/User.html), with English labels.
  * Values are the codes the platform stores.
  */
 function codes(...labels: string[]): INodePropertyOptions[] {
@@ -74,7 +74,7 @@ export const ACTIVITY_INTERESTS = codes(
 	'Movies',
 );
 
-/** DataSource of an OAuth callback (access guide). */
+/** DataSource of a sign-in callback (docs/mallcoo-protocol.md, "Shopper sign-in"). */
 export const DATA_SOURCES: Record<number, string> = {
 	1: 'Android app',
 	2: 'iOS app',

@@ -1,14 +1,14 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
- * The Mallcoo OAuth Trigger as n8n runs it: its webhook served over real HTTP through n8n-core's
+ * The Mallcoo Trigger as n8n runs it: its webhook served over real HTTP through n8n-core's
  * WebhookContext, the workflow it starts run by n8n-core's engine, Mallcoo played by the sandbox
  * (its sign-in page stand-ins redirect real browsers back to the trigger).
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { escapeHtml, errorPage, signedInPage } from '../nodes/MallcooOAuthTrigger/pages';
-import { signInAddresses } from '../nodes/MallcooOAuthTrigger/signIn';
+import { escapeHtml, errorPage, signedInPage } from '../nodes/Mallcoo/trigger/pages';
+import { signInAddresses } from '../nodes/Mallcoo/trigger/signIn';
 import { SEED_MEMBERS } from '../sandbox/server';
 import { useSandbox } from './helpers/sandbox';
 import {
@@ -23,7 +23,7 @@ import {
 const fixture = useSandbox();
 const ada = SEED_MEMBERS[0];
 const lei = SEED_MEMBERS.find((member) => member.Card === null)!;
-const TRIGGER = 'Mallcoo OAuth Trigger';
+const TRIGGER = 'Mallcoo Trigger';
 const AFTER_SIGN_IN = 'https://campaign.example.com/welcome?from=mallcoo';
 const SIGN_IN_PAGES = {
 	h5BaseInfo: '/a/open/User/V2/OAuth/BaseInfo/',
@@ -37,7 +37,7 @@ function triggerOnly(parameters: Record<string, unknown>): WorkflowDefinition {
 			{
 				id: 'trigger',
 				name: TRIGGER,
-				type: 'n8n-nodes-mallcoo.mallcooOAuthTrigger',
+				type: 'n8n-nodes-mallcoo.mallcooTrigger',
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId: '0d6c2f1e-7a3b-4c5d-9e8f-1a2b3c4d5e6f',
@@ -311,7 +311,7 @@ describe('examples/oauth-sign-in.json', () => {
 
 	it('uses the package node types, the "Mallcoo Sandbox" credential and Respond to Webhook version 1', () => {
 		expect(node(TRIGGER)).toMatchObject({
-			type: 'n8n-nodes-mallcoo.mallcooOAuthTrigger',
+			type: 'n8n-nodes-mallcoo.mallcooTrigger',
 			parameters: { responseMode: 'responseNode' },
 		});
 		expect(node('Get Member')).toMatchObject({

@@ -1,0 +1,20 @@
+import { mobileField } from '../../descriptions/fields';
+import type { ApiOperation } from '../../helpers/types';
+
+export const getProfile: ApiOperation = {
+	resource: 'member',
+	operation: 'getProfile',
+	name: 'Get Profile',
+	action: "Get a member's full profile",
+	description:
+		'Get all 60+ profile fields of a member: education, income, hobbies, remarks and more',
+	kind: 'read',
+	safeToRepeat: true,
+	properties: [mobileField()],
+	buildRequest(parameters) {
+		return {
+			path: '/User/AdvancedInfo/v1/GetMemberInfo/ByMobile/',
+			body: { Mobile: parameters.mobile('mobile') },
+		};
+	},
+};

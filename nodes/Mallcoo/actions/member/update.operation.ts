@@ -1,0 +1,36 @@
+import { mobileField } from '../../descriptions/fields';
+import { profileCollectionOptions, UPDATABLE_FIELDS } from '../../descriptions/signUpFields';
+import { encodeUserInfo } from '../../helpers/userInfo';
+import type { ApiOperation } from '../../helpers/types';
+
+export const update: ApiOperation = {
+	resource: 'member',
+	operation: 'update',
+	name: 'Update',
+	action: 'Update a member',
+	description: "Update a member's name, gender, age, birthday or address",
+	kind: 'write',
+	safeToRepeat: true,
+	properties: [
+		mobileField(),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			description: 'The fields to change; the platform accepts only these five',
+			hint: 'Mallcoo: UserInfo (要更新的会员信息)',
+			options: profileCollectionOptions(UPDATABLE_FIELDS),
+		},
+	],
+	buildRequest(parameters) {
+		return {
+			path: '/User/AdvancedInfo/v1/Update/ByMobile/',
+			body: {
+				Mobile: parameters.mobile('mobile'),
+				UserInfo: encodeUserInfo(parameters, 'updateFields', UPDATABLE_FIELDS, false),
+			},
+		};
+	},
+};

@@ -1,0 +1,50 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { dataSourceField, mobileField } from '../../descriptions/fields';
+import { profileCollectionOptions, SIGN_UP_FIELDS } from '../../descriptions/signUpFields';
+import { encodeUserInfo } from '../../helpers/userInfo';
+import { withDataSource } from '../../helpers/bodies';
+import type { ApiOperation } from '../../helpers/types';
+
+export const openWithProfile: ApiOperation = {
+	resource: 'memberCard',
+	operation: 'openWithProfile',
+	name: 'Open With Profile',
+	action: 'Open a member card with sign-up fields',
+	description:
+		'Open a card of a given type with the sign-up fields the mall asks for. Mallcoo opens it asynchronously: success means the request was accepted.',
+	kind: 'write',
+	safeToRepeat: false,
+	properties: [
+		mobileField(),
+		{
+			displayName: 'Card Type ID',
+			name: 'mallCardTypeId',
+			type: 'number',
+			default: 0,
+			description: "The card type to open; 0 opens the mall's default type",
+			hint: 'Mallcoo: MallCardTypeID (会员卡类型)',
+		},
+		{
+			displayName: 'Sign-Up Fields',
+			name: 'profile',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			description: 'The fields the mall requires to open a card',
+			hint: 'Mallcoo: UserInfo (开卡字段信息)',
+			options: profileCollectionOptions(SIGN_UP_FIELDS),
+		},
+		dataSourceField,
+	],
+	buildRequest(parameters) {
+		const body: IDataObject = { Mobile: parameters.mobile('mobile') };
+		const cardType = parameters.integer('mallCardTypeId');
+		if (cardType !== 0) body.MallCardTypeID = cardType;
+		body.UserInfo = encodeUserInfo(parameters, 'profile', SIGN_UP_FIELDS, true);
+		return {
+			path: '/User/MallCard/v1/Open/ByMallCardTypeID/',
+			body: withDataSource(parameters, body),
+		};
+	},
+};

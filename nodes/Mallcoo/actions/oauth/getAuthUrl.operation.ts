@@ -1,0 +1,87 @@
+import { textField } from '../../descriptions/fields';
+import {
+	authorizationUrl,
+	H5_FLOWS,
+	MINI_PROGRAM_PAGE,
+	queryString,
+} from '../../helpers/authorizationUrl';
+import type { LocalOperation } from '../../helpers/types';
+
+export const getAuthUrl: LocalOperation = {
+	resource: 'oauth',
+	operation: 'getAuthUrl',
+	name: 'Get Authorization URL',
+	action: 'Build a sign-in address',
+	description:
+		'Build the address that sends a shopper to Mallcoo sign-in and back to your callback. Sends no request.',
+	kind: 'local',
+	properties: [
+		{
+			displayName: 'Flow',
+			name: 'flow',
+			type: 'options',
+			default: 'h5BaseInfo',
+			options: [
+				{
+					name: 'H5 Sign-In',
+					value: 'h5BaseInfo',
+					description: 'Register or sign in (统一授权登录: 注册/登录)',
+				},
+				{
+					name: 'H5 Sign-In With Card Opening',
+					value: 'h5CardInfo',
+					description: 'Register, sign in and open a member card (注册/登录/开通会员卡)',
+				},
+				{
+					name: 'Mini-Program-Embedded H5 Sign-In',
+					value: 'miniProgramH5',
+					description: 'An H5 page inside a WeChat mini program (小程序嵌H5)',
+				},
+				{
+					name: 'Mini Program',
+					value: 'miniProgram',
+					description: 'The path a WeChat mini program navigates to (小程序)',
+				},
+			],
+		},
+		textField(
+			'callbackUrl',
+			'Callback URL',
+			'Where Mallcoo sends the shopper back with a Ticket, e.g. the production URL of a Mallcoo Trigger',
+			{ apiName: 'CallbackUrl', chinese: '回调地址' },
+			{
+				placeholder: 'https://n8n.example.com/webhook/mallcoo-sign-in',
+				displayOptions: { hide: { flow: ['miniProgram'] } },
+			},
+		),
+		{
+			displayName: 'Is Member',
+			name: 'isMember',
+			type: 'boolean',
+			default: true,
+			description: 'Whether the shopper must be a member (OIsMember)',
+			displayOptions: { show: { flow: ['miniProgram'] } },
+		},
+	],
+	run(parameters, credentials) {
+		const flow = String(parameters.raw('flow'));
+		if (flow === 'miniProgram') {
+			const query = queryString({
+				OAppID: credentials.appId,
+				OPublicKey: credentials.publicKey,
+				OIsMember: parameters.raw('isMember') ? '1' : '0',
+			});
+			return { flow, url: `${MINI_PROGRAM_PAGE}?${query}` };
+		}
+		if (!H5_FLOWS[flow])
+			parameters.fail(
+				'flow',
+				`must be one of ${[...Object.keys(H5_FLOWS), 'miniProgram'].join(', ')}`,
+			);
+		const callbackUrl = parameters.text('callbackUrl');
+		if (!/^https?:\/\/[^\s/]+/i.test(callbackUrl)) {
+			parameters.fail('callbackUrl', `must be an http(s) address, but is "${callbackUrl}"`);
+		}
+		return { flow, url: authorizationUrl(flow, credentials, callbackUrl), callbackUrl };
+	},
+};

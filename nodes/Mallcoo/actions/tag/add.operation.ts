@@ -1,0 +1,18 @@
+import { tagProperties } from '../../descriptions/fields';
+import { tagChangeBody } from '../../helpers/bodies';
+import type { ApiOperation } from '../../helpers/types';
+
+export const add: ApiOperation = {
+	resource: 'tag',
+	operation: 'add',
+	name: 'Add',
+	action: 'Add tags to a member',
+	description: 'Add tags to the member with this mobile',
+	kind: 'write',
+	// The tag set after two identical requests is the same as after one.
+	safeToRepeat: true,
+	properties: tagProperties('add'),
+	buildRequest(parameters) {
+		return { path: '/User/BaseInfo/v1/AddTag/', body: tagChangeBody(parameters) };
+	},
+};

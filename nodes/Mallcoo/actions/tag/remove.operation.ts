@@ -1,0 +1,18 @@
+import { tagProperties } from '../../descriptions/fields';
+import { tagChangeBody } from '../../helpers/bodies';
+import type { ApiOperation } from '../../helpers/types';
+
+export const remove: ApiOperation = {
+	resource: 'tag',
+	operation: 'remove',
+	name: 'Remove',
+	action: 'Remove tags from a member',
+	description: 'Remove tags from the member with this mobile',
+	kind: 'write',
+	// The tag set after two identical requests is the same as after one.
+	safeToRepeat: true,
+	properties: tagProperties('remove'),
+	buildRequest(parameters) {
+		return { path: '/User/BaseInfo/v1/DelTag/', body: tagChangeBody(parameters) };
+	},
+};

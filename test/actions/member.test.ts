@@ -1,0 +1,168 @@
+/**
+ * The member resource through n8n's engine against the sandbox: each test checks what the node
+ * output and what the sandbox really received.
+ */
+import { describe, expect, it } from 'vitest';
+
+import { SEED_MEMBERS } from '../../sandbox/server';
+import { decodeUserInfo, useOperationRunner } from '../helpers/operations';
+
+const { fixture, onlyRequest, run } = useOperationRunner();
+const [ada, bea, , dan] = SEED_MEMBERS;
+
+describe('member', () => {
+	const keys = [
+		['mobile', 'ByMobile', 'Mobile'],
+		['mallCardNo', 'ByMallCardNo', 'MallCardNo'],
+		['userToken', 'ByToken', 'UserToken'],
+		['openUserId', 'ByOpenUserID', 'OpenUserID'],
+		['wxOpenId', 'ByWXOpenID', 'WXOpenID'],
+		['aliUserId', 'ByAliUserID', 'AliUserID'],
+	] as const;
+	it.each(keys)('get finds a member by %s', async (findBy, pathSegment, apiName) => {
+		const value = apiName === 'MallCardNo' ? bea.Card!.MallCardNo : bea[apiName];
+		const output = await run({ resource: 'member', operation: 'get', findBy, [findBy]: value });
+		expect(output[0].json).toMatchObject({
+			OpenUserID: bea.OpenUserID,
+			MallCardNo: bea.Card!.MallCardNo,
+			Score: bea.Card!.Score,
+		});
+		const request = onlyRequest();
+		expect(request.path).toBe(`/User/AdvancedInfo/v1/Get/${pathSegment}/`);
+		expect(request.rawBody).toBe(JSON.stringify({ [apiName]: value }));
+	});
+
+	it('getProfile returns the full profile', async () => {
+		const output = await run({ resource: 'member', operation: 'getProfile', mobile: dan.Mobile });
+		expect(Object.keys(output[0].json).length).toBeGreaterThanOrEqual(60);
+		expect(output[0].json).toMatchObject({ Mobile: dan.Mobile, MallCardNo: dan.Card!.MallCardNo });
+		expect(output[0].json).toHaveProperty('Remark20');
+		const request = onlyRequest();
+		expect(request.path).toBe('/User/AdvancedInfo/v1/GetMemberInfo/ByMobile/');
+		expect(request.rawBody).toBe(`{"Mobile":"${dan.Mobile}"}`);
+	});
+
+	it('update sends the changed fields as URL-encoded UserInfo JSON', async () => {
+		const output = await run({
+			resource: 'member',
+			operation: 'update',
+			mobile: ada.Mobile,
+			updateFields: {
+				userName: '王小明',
+				gender: 2,
+				age: 31,
+				birthday: '1993-04-05T00:00:00',
+				address: '上海市静安区 1 号',
+			},
+		});
+		expect(output[0].json).toEqual({ success: true });
+		const request = onlyRequest();
+		expect(request.path).toBe('/User/AdvancedInfo/v1/Update/ByMobile/');
+		const body = request.body as { Mobile: string; UserInfo: string };
+		expect(body.Mobile).toBe(ada.Mobile);
+		expect(body.UserInfo).not.toMatch(/[{"王]/); // URL-encoded, as the guide asks
+		expect(decodeUserInfo(body.UserInfo)).toEqual({
+			UserName: '王小明',
+			Gender: 2,
+			Age: 31,
+			Birthday: '1993-04-05',
+			Address: '上海市静安区 1 号',
+		});
+		expect(fixture.sandbox.members.get({ Mobile: ada.Mobile })).toMatchObject({
+			UserName: '王小明',
+			Gender: 2,
+			Age: 31,
+		});
+	});
+
+	it('syncFromCrm pushes grade and points to the card with that CRM ID', async () => {
+		const output = await run({
+			resource: 'member',
+			operation: 'syncFromCrm',
+			thirdPartyCardId: bea.Card!.ThirdPartyCardID,
+			vipGrade: '3',
+			bonus: 4321,
+			additionalFields: { newThirdPartyCardId: 'CRM-NEW-2', newThirdPartyCardNo: 'NO-NEW-2' },
+		});
+		expect(output[0].json).toEqual({ success: true });
+		const request = onlyRequest();
+		expect(request.path).toBe('/User/AdvancedInfo/v1/Update/ByThirdPartyCardID/');
+		expect(request.rawBody).toBe(
+			JSON.stringify({
+				ThirdPartyCardID: bea.Card!.ThirdPartyCardID,
+				UpdateDic: {
+					VipGrade: '3',
+					Bonus: '4321',
+					ThirdPartyCardID: 'CRM-NEW-2',
+					ThirdPartyCardNo: 'NO-NEW-2',
+				},
+			}),
+		);
+		const card = fixture.sandbox.members.get({ Mobile: bea.Mobile })!.Card!;
+		expect(card).toMatchObject({ Score: 4321, VipGrade: '3', ThirdPartyCardID: 'CRM-NEW-2' });
+	});
+
+	it('updateStatus with the default -1 deletes the card', async () => {
+		const output = await run({
+			resource: 'member',
+			operation: 'updateStatus',
+			thirdPartyCardId: dan.Card!.ThirdPartyCardID,
+		});
+		expect(output[0].json).toEqual({ success: true });
+		const request = onlyRequest();
+		expect(request.path).toBe('/User/AdvancedInfo/v1/UpdateStatus/ByThirdPartyCardID');
+		expect(request.rawBody).toBe(
+			JSON.stringify({ ThirdPartyCardID: dan.Card!.ThirdPartyCardID, MallCardStatus: -1 }),
+		);
+		expect(fixture.sandbox.members.get({ Mobile: dan.Mobile })!.Card).toBeNull();
+	});
+
+	it('changeMobile moves the member and URL-encodes remark and updator', async () => {
+		const output = await run({
+			resource: 'member',
+			operation: 'changeMobile',
+			oldMobile: ada.Mobile,
+			mobile: '13911112222',
+			additionalFields: {
+				thirdCrmRefId: 'REF-9',
+				remark: '客户换号',
+				updatorId: 77,
+				updator: '张三',
+			},
+		});
+		expect(output[0].json).toEqual({ success: true });
+		const request = onlyRequest();
+		expect(request.path).toBe('/User/AdvancedInfo/v1/ChangeOnlineUserMobile/');
+		expect(request.body).toEqual({
+			Mobile: '13911112222',
+			OldMobile: ada.Mobile,
+			ThirdCRMRefID: 'REF-9',
+			Remark: encodeURIComponent('客户换号'),
+			UpdatorID: 77,
+			Updator: encodeURIComponent('张三'),
+		});
+		expect(fixture.sandbox.members.get({ Mobile: '13911112222' })!.OpenUserID).toBe(ada.OpenUserID);
+		expect(fixture.sandbox.members.get({ Mobile: ada.Mobile })).toBeUndefined();
+	});
+
+	it.each([
+		['mobile', 'Mobile'],
+		['mallCardNo', 'MallCardNo'],
+	] as const)('checkConversion by %s answers from the platform', async (findBy, apiName) => {
+		for (const member of [ada, bea]) {
+			fixture.sandbox.clearRequests();
+			const value = apiName === 'Mobile' ? member.Mobile : member.Card!.MallCardNo;
+			const output = await run({
+				resource: 'member',
+				operation: 'checkConversion',
+				findBy,
+				[findBy]: value,
+			});
+			expect(output[0].json).toEqual({ MembIsDevTrans: member.IsDevTrans });
+			const request = onlyRequest();
+			expect(request.path).toBe('/User/AdvancedInfo/v1/Check/IsDevTrans/');
+			expect(request.rawBody).toBe(JSON.stringify({ [apiName]: value }));
+		}
+		expect(ada.IsDevTrans).not.toBe(bea.IsDevTrans);
+	});
+});

@@ -1,0 +1,38 @@
+/** Runs one operation through n8n's engine against this file's sandbox, and checks its one request. */
+import { expect } from 'vitest';
+
+import { mallcooSign } from '../../credentials/mallcooSignature';
+import type { RecordedRequest } from '../../sandbox/server';
+import { runMallcoo } from './engine';
+import { useSandbox } from './sandbox';
+
+export function useOperationRunner() {
+	const fixture = useSandbox();
+
+	async function run(parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>) {
+		const result = await runMallcoo({ parameters, items, credentials: fixture.credentials });
+		if (result.error) throw result.error;
+		return result.output;
+	}
+
+	/** The one request the run sent, checked for a valid signature over the exact body received. */
+	function onlyRequest(): RecordedRequest {
+		expect(fixture.sandbox.requests).toHaveLength(1);
+		const [request] = fixture.sandbox.requests;
+		const { appId, publicKey, privateKey } = fixture.credentials;
+		expect(request.method).toBe('POST');
+		expect(request.headers.appid).toBe(appId);
+		expect(request.headers.publickey).toBe(publicKey);
+		expect(request.headers.timestamp).toMatch(/^\d{14}$/);
+		expect(request.headers.sign).toBe(
+			mallcooSign(publicKey, request.headers.timestamp, request.rawBody, privateKey),
+		);
+		expect(request.headers['content-type']).toBe('application/json; charset=utf-8');
+		expect(request.response.code).toBe(1);
+		return request;
+	}
+
+	return { fixture, run, onlyRequest };
+}
+
+export const decodeUserInfo = (text: string) => JSON.parse(decodeURIComponent(text));
