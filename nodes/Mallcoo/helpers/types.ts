@@ -6,7 +6,20 @@ import type { ItemParameters } from './parameters';
 export interface MallcooRequest {
 	path: string;
 	body: IDataObject;
+	/** Overrides the operation's policy for this item (the custom call's "Safe to Repeat"). */
+	repeat?: RepeatPolicy;
 }
+
+/**
+ * What the node may do after an attempt whose outcome is unclear (a time-out, a connection
+ * broken after sending, a 5xx), decided once per operation, in its own file:
+ * - `resend`: sending it again leaves Mallcoo as sending it once (reads, tags, set values);
+ * - `transactionId`: Mallcoo refuses a repeated TransID, so the same body is resent; a refusal
+ *   of that ID after this node's own unclear attempt means the first attempt was applied;
+ * - `confirm`: ask Mallcoo with a read whether the change took effect, and send again only if not;
+ * - `never`: resent only when the request surely never reached Mallcoo.
+ */
+export type RepeatPolicy = 'resend' | 'transactionId' | 'confirm' | 'never';
 
 /** The credential fields an operation that builds addresses locally needs (never the PrivateKey). */
 export interface PublicCredentials {
@@ -39,11 +52,10 @@ interface OperationBase {
 /** An operation that is one signed POST to the platform. */
 export interface ApiOperation extends OperationBase {
 	kind: 'read' | 'write';
-	/**
-	 * False for writes that must not reach the platform twice (opening a card, moving a member
-	 * to a new mobile): they are retried only when the request surely never arrived.
-	 */
-	safeToRepeat: boolean;
+	/** What a retry after an unclear outcome may do: see RepeatPolicy. */
+	repeat: RepeatPolicy;
+	/** For writes: what the write acted on (mobile, tag IDs, transaction ID), shown beside `success`. */
+	actedOn?(request: MallcooRequest): IDataObject;
 	/** Reads and checks the item's parameters (throwing before anything is sent) and builds the request. */
 	buildRequest(parameters: ItemParameters): MallcooRequest;
 }

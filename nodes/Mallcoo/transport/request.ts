@@ -259,7 +259,9 @@ export async function callMallcoo(
 		const result = await attempt(context, request, settings);
 		if (result.ok) return result.data;
 		const { failure } = result;
-		const retryable = failure.transient && (operation.safeToRepeat || failure.notProcessed);
+		const policy = request.repeat ?? operation.repeat;
+		const resendable = policy === 'resend' || policy === 'transactionId';
+		const retryable = failure.transient && (resendable || failure.notProcessed);
 		if (retryable && attemptNumber < settings.maxAttempts) {
 			await sleep(backoffMs(attemptNumber, settings, failure));
 			continue;

@@ -11,7 +11,7 @@ export const changeMobile: ApiOperation = {
 	description: 'Move an online member from their old mobile number to a new one',
 	kind: 'write',
 	// A second attempt after the first went through would fail or move the wrong number.
-	safeToRepeat: false,
+	repeat: 'never',
 	properties: [
 		mobileField('oldMobile', 'Old Mobile', "The member's current mobile number"),
 		mobileField('mobile', 'New Mobile', 'The mobile number to move the member to'),

@@ -10,7 +10,7 @@ export const checkConversion: ApiOperation = {
 	description:
 		'Check whether the member opened or bound their card online through this app (cards opened since January 2019)',
 	kind: 'read',
-	safeToRepeat: true,
+	repeat: 'resend',
 	properties: lookupProperties(
 		['mobile', 'mallCardNo'],
 		'Which identifier to look the member up by',

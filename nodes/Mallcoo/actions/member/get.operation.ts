@@ -10,7 +10,7 @@ export const get: ApiOperation = {
 	description:
 		"Get a member's card: card number and name, points, card type and the basic user fields",
 	kind: 'read',
-	safeToRepeat: true,
+	repeat: 'resend',
 	properties: lookupProperties(
 		['mobile', 'mallCardNo', 'userToken', 'openUserId', 'wxOpenId', 'aliUserId'],
 		'Which identifier to look the member up by',

@@ -9,7 +9,7 @@ export const getProfile: ApiOperation = {
 	description:
 		'Get all 60+ profile fields of a member: education, income, hobbies, remarks and more',
 	kind: 'read',
-	safeToRepeat: true,
+	repeat: 'resend',
 	properties: [mobileField()],
 	buildRequest(parameters) {
 		return {

@@ -12,7 +12,7 @@ export const syncFromCrm: ApiOperation = {
 		"Push a member's current grade and points from an offline CRM to the card bound online",
 	kind: 'write',
 	// The grade and points are set, not added: sending them twice changes nothing.
-	safeToRepeat: true,
+	repeat: 'resend',
 	properties: [
 		thirdPartyCardIdField(
 			'The member ID in your CRM. When re-keying the member, the ID before the change.',

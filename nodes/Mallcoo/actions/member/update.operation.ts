@@ -10,7 +10,7 @@ export const update: ApiOperation = {
 	action: 'Update a member',
 	description: "Update a member's name, gender, age, birthday or address",
 	kind: 'write',
-	safeToRepeat: true,
+	repeat: 'resend',
 	properties: [
 		mobileField(),
 		{

@@ -8,7 +8,7 @@ export const updateStatus: ApiOperation = {
 	action: "Update a member's card status",
 	description: "Change the status of the member's card; -1 deletes it",
 	kind: 'write',
-	safeToRepeat: true,
+	repeat: 'resend',
 	properties: [
 		thirdPartyCardIdField('The member ID in your CRM'),
 		{

@@ -11,7 +11,7 @@ export const open: ApiOperation = {
 		'Open a card for a mobile number you have already verified. Works only when the mall needs no sign-up fields; otherwise only the user is created.',
 	kind: 'write',
 	// A repeat after a success would meet an existing member: never resend blindly.
-	safeToRepeat: false,
+	repeat: 'never',
 	properties: [mobileField(), dataSourceField],
 	buildRequest(parameters) {
 		return {

@@ -14,7 +14,7 @@ export const openWithProfile: ApiOperation = {
 	description:
 		'Open a card of a given type with the sign-up fields the mall asks for. Mallcoo opens it asynchronously: success means the request was accepted.',
 	kind: 'write',
-	safeToRepeat: false,
+	repeat: 'never',
 	properties: [
 		mobileField(),
 		{

@@ -9,7 +9,7 @@ export const exchangeTicket: ApiOperation = {
 	description:
 		"Trade the Ticket from a sign-in callback (valid 5 minutes) for the user's token and basic information",
 	kind: 'read',
-	safeToRepeat: true,
+	repeat: 'resend',
 	properties: [
 		textField(
 			'ticket',

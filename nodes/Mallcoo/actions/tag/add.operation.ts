@@ -10,7 +10,7 @@ export const add: ApiOperation = {
 	description: 'Add tags to the member with this mobile',
 	kind: 'write',
 	// The tag set after two identical requests is the same as after one.
-	safeToRepeat: true,
+	repeat: 'resend',
 	properties: tagProperties('add'),
 	buildRequest(parameters) {
 		return { path: '/User/BaseInfo/v1/AddTag/', body: tagChangeBody(parameters) };

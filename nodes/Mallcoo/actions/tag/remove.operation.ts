@@ -10,7 +10,7 @@ export const remove: ApiOperation = {
 	description: 'Remove tags from the member with this mobile',
 	kind: 'write',
 	// The tag set after two identical requests is the same as after one.
-	safeToRepeat: true,
+	repeat: 'resend',
 	properties: tagProperties('remove'),
 	buildRequest(parameters) {
 		return { path: '/User/BaseInfo/v1/DelTag/', body: tagChangeBody(parameters) };

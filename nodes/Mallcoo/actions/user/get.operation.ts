@@ -9,7 +9,7 @@ export const get: ApiOperation = {
 	action: 'Get a user',
 	description: "Get a user's basic information: nickname, avatar, name, gender, age, birthday",
 	kind: 'read',
-	safeToRepeat: true,
+	repeat: 'resend',
 	properties: lookupProperties(
 		['userToken', 'openUserId', 'wxOpenId', 'aliUserId'],
 		'Which identifier to look the user up by',
