@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
 
 /**
- * The Mallcoo request signature (access guide, "如何生成签名字符串Sign").
+ * The Mallcoo request signature (docs/mallcoo-protocol.md, "Signing"; in the access guide:
+ * "如何生成签名字符串Sign").
  * The one implementation of the scheme: the credential signs with it and the sandbox verifies with it.
  */
 

@@ -4,6 +4,7 @@
  * node, credential, icons and codex, and nothing of the tests, the sandbox or the scripts.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
@@ -39,6 +40,15 @@ describe('npm pack', () => {
 		expect(
 			files.filter((file) => /(^|\/)(test|sandbox|scripts|bench)\/|\.ts$|\.test\./.test(file)),
 		).toEqual([]);
+	});
+
+	it('ships no compiled file left over from an older source layout', () => {
+		const compiled = files.filter((file) => /^dist\/(nodes|credentials)\/.*\.js$/.test(file));
+		expect(compiled.length).toBeGreaterThan(20);
+		const orphans = compiled.filter(
+			(file) => !existsSync(file.replace(/^dist\//, '').replace(/\.js$/, '.ts')),
+		);
+		expect(orphans).toEqual([]);
 	});
 
 	it('declares no runtime dependencies and n8n-workflow as a peer', () => {
