@@ -30,7 +30,7 @@ const run = (
 describe('a business error (Code ≠ 1)', () => {
 	it('stops the node with the operation, the Code and the Message', async () => {
 		const { error } = await run(false, [{ mobile: UNKNOWN_MOBILE }]);
-		expect(error?.message).toMatch(/^Mallcoo member\/get failed: .+ \(Code 3001\)$/);
+		expect(error?.message).toMatch(/^Get a member failed: .+ \(Code 3001\)$/);
 		expect(error?.context).toMatchObject({ itemIndex: 0, mallcooCode: 3001 });
 	});
 
@@ -57,7 +57,7 @@ describe('HTTP 500', () => {
 	it('is retried, then reported with the status', async () => {
 		alwaysFailFor(UNKNOWN_MOBILE)();
 		const { error } = await run(false, [{ mobile: UNKNOWN_MOBILE }]);
-		expect(error?.message).toBe('Mallcoo member/get failed: Mallcoo answered HTTP 500');
+		expect(error?.message).toBe('Get a member failed: Mallcoo answered HTTP 500');
 		expect(error?.description).toMatch(/Gave up after 3 attempts/);
 		expect(fixture.sandbox.requests).toHaveLength(3);
 	});
@@ -67,7 +67,7 @@ describe('HTTP 500', () => {
 		const { output } = await run(true);
 		expect(output).toHaveLength(3);
 		expect(output[1]).toMatchObject({
-			json: { error: 'Mallcoo member/get failed: Mallcoo answered HTTP 500' },
+			json: { error: 'Get a member failed: Mallcoo answered HTTP 500' },
 			pairedItem: { item: 1 },
 		});
 		expect([output[0].json.OpenUserID, output[2].json.OpenUserID]).toEqual([
@@ -81,9 +81,7 @@ describe('an answer that is not JSON', () => {
 	it('is reported as such, not passed on', async () => {
 		fixture.sandbox.injectFaults(['notJson']);
 		const { error } = await run(false, [{ mobile: ada.Mobile }]);
-		expect(error?.message).toBe(
-			"Mallcoo member/get failed: Mallcoo's answer is not JSON (HTTP 200)",
-		);
+		expect(error?.message).toBe("Get a member failed: Mallcoo's answer is not JSON (HTTP 200)");
 		expect(error?.description).toMatch(/^It began: /);
 	});
 
@@ -95,7 +93,7 @@ describe('an answer that is not JSON', () => {
 		expect(output.map((item) => item.json.error ?? item.json.OpenUserID)).toEqual([
 			ada.OpenUserID,
 			expect.stringContaining('(Code 3001)'),
-			"Mallcoo member/get failed: Mallcoo's answer is not JSON (HTTP 200)",
+			"Get a member failed: Mallcoo's answer is not JSON (HTTP 200)",
 		]);
 	});
 });

@@ -56,7 +56,7 @@ describe('1,000 items with 10% injected faults, Continue On Fail', () => {
 			expect(item.pairedItem).toEqual({ item: index });
 			if (faults.get(mobileOf(index)) === 'notJson') {
 				expect(item.json.error).toBe(
-					"Mallcoo member/get failed: Mallcoo's answer is not JSON (HTTP 200)",
+					"Get a member failed: Mallcoo's answer is not JSON (HTTP 200)",
 				);
 			} else {
 				expect(item.json.Mobile).toBe(mobileOf(index));
@@ -66,7 +66,7 @@ describe('1,000 items with 10% injected faults, Continue On Fail', () => {
 		expect(fixture.sandbox.requests).toHaveLength(ITEMS + recovered);
 	});
 
-	it('card openings (not safe to repeat): only requests refused with 429 are sent again', async () => {
+	it('card openings: after a lost answer the node asks Mallcoo, then sends again only if the card is absent', async () => {
 		const mobileOf = (index: number) => `136${String(index).padStart(8, '0')}`;
 		const faults = faultFirstAttemptOfEveryTenth(mobileOf);
 		const { output } = await runMallcoo({
@@ -84,33 +84,28 @@ describe('1,000 items with 10% injected faults, Continue On Fail', () => {
 		output.forEach((item, index) => {
 			expect(item.pairedItem).toEqual({ item: index });
 			const fault = faults.get(mobileOf(index));
-			if (fault === undefined || fault === 'http429') {
-				expect(item.json).toEqual({
-					success: true,
-					OpenUserID: fixture.sandbox.members.get({ Mobile: mobileOf(index) })!.OpenUserID,
-				});
-			} else if (fault === 'notJson') {
+			if (fault === 'notJson') {
 				expect(item.json.error).toMatch(/not JSON/);
-			} else {
-				expect(item.json.error).toMatch(
-					fault === 'http500'
-						? /^Mallcoo memberCard\/open failed: Mallcoo answered HTTP 500$/
-						: /^Mallcoo memberCard\/open failed: The connection to Mallcoo broke before an answer arrived \(ECONNRESET\)$/,
-				);
-				expect(item.json.description).toMatch(
-					/^Not retried: "Open a member card" is not safe to repeat/,
-				);
+				return;
 			}
+			expect(item.json).toEqual({
+				success: true,
+				mobile: mobileOf(index),
+				OpenUserID: fixture.sandbox.members.get({ Mobile: mobileOf(index) })!.OpenUserID,
+			});
 		});
-		// No opening reached the platform twice: every mobile has at most one request not refused with 429.
-		const reached = new Map<string, number>();
+		// Every lost answer was followed by a member lookup before the opening was sent again.
+		const lookups = fixture.sandbox.requests.filter((r) => r.path.includes('/Get/ByMobile/'));
+		const lost = [...faults.values()].filter((f) => f === 'http500' || f === 'drop').length;
+		expect(lookups).toHaveLength(lost);
+		// No opening was applied twice: at most one opening per mobile got Code 1.
+		const applied = new Map<string, number>();
 		for (const request of fixture.sandbox.requests) {
-			if (request.response.fault === 'http429') continue;
+			if (!request.path.includes('/MallCard/') || request.response.code !== 1) continue;
 			const mobile = (request.body as { Mobile: string }).Mobile;
-			reached.set(mobile, (reached.get(mobile) ?? 0) + 1);
+			applied.set(mobile, (applied.get(mobile) ?? 0) + 1);
 		}
-		expect(reached.size).toBe(ITEMS);
-		expect(Math.max(...reached.values())).toBe(1);
+		expect(Math.max(...applied.values())).toBe(1);
 	});
 });
 
@@ -169,7 +164,7 @@ describe('time-outs, back-off and rate ceiling', () => {
 			credentials: { ...fixture.credentials, baseUrl },
 		});
 		expect(error?.message).toBe(
-			`Mallcoo memberCard/open failed: Could not connect to Mallcoo at ${baseUrl} (ECONNREFUSED)`,
+			`Open a member card failed: Could not connect to Mallcoo at ${baseUrl} (ECONNREFUSED)`,
 		);
 		expect(error?.description).toMatch(/^Gave up after 3 attempts/);
 		// Two back-offs: at least 50 + 100 ms with equal jitter.
@@ -184,7 +179,7 @@ describe('time-outs, back-off and rate ceiling', () => {
 			credentials: fixture.credentials,
 		});
 		const elapsed = Date.now() - started;
-		expect(error?.message).toBe('Mallcoo member/get failed: No answer from Mallcoo within 300 ms');
+		expect(error?.message).toBe('Get a member failed: No answer from Mallcoo within 300 ms');
 		expect(elapsed).toBeGreaterThanOrEqual(300);
 		expect(elapsed).toBeLessThan(3000);
 	});

@@ -55,7 +55,7 @@ describe('member', () => {
 				address: '上海市静安区 1 号',
 			},
 		});
-		expect(output[0].json).toEqual({ success: true });
+		expect(output[0].json).toEqual({ success: true, mobile: ada.Mobile });
 		const request = onlyRequest();
 		expect(request.path).toBe('/User/AdvancedInfo/v1/Update/ByMobile/');
 		const body = request.body as { Mobile: string; UserInfo: string };
@@ -84,7 +84,7 @@ describe('member', () => {
 			bonus: 4321,
 			additionalFields: { newThirdPartyCardId: 'CRM-NEW-2', newThirdPartyCardNo: 'NO-NEW-2' },
 		});
-		expect(output[0].json).toEqual({ success: true });
+		expect(output[0].json).toEqual({ success: true, thirdPartyCardId: bea.Card!.ThirdPartyCardID });
 		const request = onlyRequest();
 		expect(request.path).toBe('/User/AdvancedInfo/v1/Update/ByThirdPartyCardID/');
 		expect(request.rawBody).toBe(
@@ -102,13 +102,18 @@ describe('member', () => {
 		expect(card).toMatchObject({ Score: 4321, VipGrade: '3', ThirdPartyCardID: 'CRM-NEW-2' });
 	});
 
-	it('updateStatus with the default -1 deletes the card', async () => {
+	it('updateStatus -1, picked on purpose, deletes the card', async () => {
 		const output = await run({
 			resource: 'member',
 			operation: 'updateStatus',
 			thirdPartyCardId: dan.Card!.ThirdPartyCardID,
+			mallCardStatus: -1,
 		});
-		expect(output[0].json).toEqual({ success: true });
+		expect(output[0].json).toEqual({
+			success: true,
+			thirdPartyCardId: dan.Card!.ThirdPartyCardID,
+			mallCardStatus: -1,
+		});
 		const request = onlyRequest();
 		expect(request.path).toBe('/User/AdvancedInfo/v1/UpdateStatus/ByThirdPartyCardID');
 		expect(request.rawBody).toBe(
@@ -130,7 +135,7 @@ describe('member', () => {
 				updator: '张三',
 			},
 		});
-		expect(output[0].json).toEqual({ success: true });
+		expect(output[0].json).toEqual({ success: true, oldMobile: ada.Mobile, mobile: '13911112222' });
 		const request = onlyRequest();
 		expect(request.path).toBe('/User/AdvancedInfo/v1/ChangeOnlineUserMobile/');
 		expect(request.body).toEqual({

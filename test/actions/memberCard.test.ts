@@ -18,7 +18,11 @@ describe('memberCard', () => {
 		});
 		const created = fixture.sandbox.members.get({ Mobile: '13922223333' });
 		expect(created?.Card).toBeTruthy();
-		expect(output[0].json).toEqual({ success: true, OpenUserID: created!.OpenUserID });
+		expect(output[0].json).toEqual({
+			success: true,
+			mobile: created!.Mobile,
+			OpenUserID: created!.OpenUserID,
+		});
 		const request = onlyRequest();
 		expect(request.path).toBe('/User/MallCard/v1/Open/ByMobile/');
 		expect(request.rawBody).toBe('{"Mobile":"13922223333","DataSource":3}');
@@ -43,7 +47,11 @@ describe('memberCard', () => {
 			},
 		});
 		const created = fixture.sandbox.members.get({ Mobile: '13933334444' });
-		expect(output[0].json).toEqual({ success: true, OpenUserID: created!.OpenUserID });
+		expect(output[0].json).toEqual({
+			success: true,
+			mobile: created!.Mobile,
+			OpenUserID: created!.OpenUserID,
+		});
 		const request = onlyRequest();
 		expect(request.path).toBe('/User/MallCard/v1/Open/ByMallCardTypeID/');
 		const body = request.body as { Mobile: string; MallCardTypeID: number; UserInfo: string };

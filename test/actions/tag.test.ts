@@ -19,7 +19,7 @@ describe('tag', () => {
 			tagIds: '30, 33',
 			description: '双十一活动',
 		});
-		expect(output[0].json).toEqual({ success: true });
+		expect(output[0].json).toEqual({ success: true, mobile: bea.Mobile, tagIds: [30, 33] });
 		const request = onlyRequest();
 		expect(request.path).toBe('/User/BaseInfo/v1/AddTag/');
 		expect(request.rawBody).toBe(
@@ -40,7 +40,7 @@ describe('tag', () => {
 			},
 			[{ mobile: dan.Mobile, tags: [30, 45] }],
 		);
-		expect(output[0].json).toEqual({ success: true });
+		expect(output[0].json).toEqual({ success: true, mobile: dan.Mobile, tagIds: [30, 45] });
 		const request = onlyRequest();
 		expect(request.path).toBe('/User/BaseInfo/v1/DelTag/');
 		expect(request.rawBody).toBe(

@@ -17,10 +17,12 @@ import {
 import {
 	CREDENTIAL_TYPE,
 	apiBaseUrlOf,
+	budgetOf,
 	callMallcoo,
+	type CallResult,
 	type TransportSettings,
 } from '../transport/request';
-import { forEachConcurrently, rateLimiter } from '../transport/schedule';
+import { forEachConcurrently } from '../transport/schedule';
 
 /** How many items to check between two yields to the event loop. */
 const YIELD_EVERY_ITEMS = 200;
@@ -56,12 +58,20 @@ async function transportSettings(
 		timeoutMs: setting('timeout', 30000),
 		maxAttempts: Math.max(1, setting('maxAttempts', 3)),
 		retryDelayMs: setting('retryDelay', 500),
-		beforeAttempt: rateLimiter(setting('maxRequestsPerSecond', 0)),
+		budget: budgetOf(context, credentials, setting('maxRequestsPerSecond', 0)),
 	};
 }
 
-function outputOf(operation: ApiOperation, data: IDataObject | undefined): IDataObject {
-	return operation.kind === 'read' ? (data ?? {}) : { success: true, ...data };
+/** A read outputs Mallcoo's `Data`; a write, `success` with what it acted on and any `Data`. */
+function outputOf(
+	operation: ApiOperation,
+	request: MallcooRequest,
+	{ data, settledAfterUnclearAnswer }: CallResult,
+): IDataObject {
+	if (operation.kind === 'read') return data ?? {};
+	const output: IDataObject = { success: true, ...operation.actedOn?.(request), ...data };
+	if (settledAfterUnclearAnswer) output.settledAfterUnclearAnswer = settledAfterUnclearAnswer;
+	return output;
 }
 
 /**
@@ -124,10 +134,8 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 		if (!request) return;
 		requests[itemIndex] = undefined; // sent: nothing needs it any more
 		try {
-			settle(
-				itemIndex,
-				outputOf(operation, await callMallcoo(this, operation, request, settings, itemIndex)),
-			);
+			const result = await callMallcoo(this, operation, request, settings, itemIndex);
+			settle(itemIndex, outputOf(operation, request, result));
 		} catch (error) {
 			fail(itemIndex, error as Error);
 		}

@@ -54,6 +54,8 @@ export interface ApiOperation extends OperationBase {
 	kind: 'read' | 'write';
 	/** What a retry after an unclear outcome may do: see RepeatPolicy. */
 	repeat: RepeatPolicy;
+	/** For `confirm` writes: how to ask Mallcoo whether the write took effect. */
+	confirm?: Confirmation;
 	/** For writes: what the write acted on (mobile, tag IDs, transaction ID), shown beside `success`. */
 	actedOn?(request: MallcooRequest): IDataObject;
 	/** Reads and checks the item's parameters (throwing before anything is sent) and builds the request. */
@@ -67,3 +69,17 @@ export interface LocalOperation extends OperationBase {
 }
 
 export type MallcooOperation = ApiOperation | LocalOperation;
+
+/**
+ * How a `confirm` write is checked after a lost answer: reads whose `Data` (null where Mallcoo
+ * says "not found") tell whether the write took effect.
+ */
+export interface Confirmation {
+	checks(request: MallcooRequest): MallcooRequest[];
+	/** True: applied; false: not applied; undefined: the answers cannot tell. */
+	applied(found: Array<IDataObject | null>): boolean | undefined;
+	/** Mallcoo applies the write later: a change not shown yet is looked for again. */
+	asynchronous?: boolean;
+	/** The check in words, for outputs and errors: "a member lookup by 13800000001". */
+	describe(request: MallcooRequest): string;
+}

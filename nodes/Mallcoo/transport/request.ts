@@ -10,13 +10,31 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import type { ApiOperation, MallcooRequest } from '../helpers/types';
+import type { ApiOperation, Confirmation, MallcooRequest } from '../helpers/types';
+import { isNotFound, isRepeatedTransactionRefusal } from '../helpers/platformCodes';
+import { sharedBudget, type RequestBudget } from './schedule';
 
 export const CREDENTIAL_TYPE = 'mallcooApi';
 
 /** The credential's API Base URL without trailing slashes, so paths can be appended as they are. */
 export const apiBaseUrlOf = (credentials: IDataObject): string =>
 	String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+
+/**
+ * The request budget of the credential a node uses, shared by every run in this process that
+ * uses it: the key names the credential and the API host, never its secrets.
+ */
+export function budgetOf(
+	context: MallcooContext,
+	credentials: IDataObject,
+	perSecond: number,
+): RequestBudget {
+	const id = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
+	return sharedBudget(
+		`${id}|${String(credentials.appId ?? '')}|${apiBaseUrlOf(credentials)}`,
+		perSecond,
+	);
+}
 
 /** The node runs requests from execute(); the OAuth trigger from its webhook. */
 export type MallcooContext = IExecuteFunctions | IWebhookFunctions;
@@ -33,8 +51,8 @@ export interface TransportSettings {
 	maxAttempts: number;
 	/** The first back-off; each retry doubles it, with jitter. */
 	retryDelayMs: number;
-	/** Called before every attempt, so retries count against the rate ceiling too. */
-	beforeAttempt: () => Promise<void>;
+	/** The credential's request budget in this process: every attempt, retries and checks included, takes a slot. */
+	budget: RequestBudget;
 }
 
 const MAX_BACKOFF_MS = 30_000;
@@ -230,21 +248,103 @@ async function attempt(
 	return readEnvelope(response);
 }
 
-function backoffMs(
-	attemptNumber: number,
-	settings: TransportSettings,
-	failure: AttemptFailure,
-): number {
+function backoffMs(attemptNumber: number, settings: TransportSettings, retryAfterMs = 0): number {
 	const exponential = Math.min(MAX_BACKOFF_MS, settings.retryDelayMs * 2 ** (attemptNumber - 1));
 	// "Equal jitter": at least half the delay, so many items failing at once spread out.
 	const jittered = exponential / 2 + Math.random() * (exponential / 2);
-	return Math.max(jittered, Math.min(failure.retryAfterMs ?? 0, MAX_BACKOFF_MS));
+	return Math.max(jittered, Math.min(retryAfterMs, MAX_BACKOFF_MS));
+}
+
+/** What a call gave: the platform's `Data`, and how an unclear answer was settled, if one was. */
+export interface CallResult {
+	data: IDataObject | undefined;
+	/** Set when an attempt's answer was lost and Mallcoo itself then told that it was applied. */
+	settledAfterUnclearAnswer?: string;
+}
+
+const isUnclear = (failure: AttemptFailure) => failure.transient && !failure.notProcessed;
+
+/** A read sent until it gets an answer, retried as reads are; it never throws. */
+async function readUntilAnswered(
+	context: MallcooContext,
+	request: MallcooRequest,
+	settings: TransportSettings,
+): Promise<AttemptResult> {
+	for (let attemptNumber = 1; ; attemptNumber++) {
+		await settings.budget.take();
+		const result = await attempt(context, request, settings);
+		if (result.ok || !result.failure.transient || attemptNumber >= settings.maxAttempts) {
+			return result;
+		}
+		if (result.failure.httpCode === '429') settings.budget.slowDown(result.failure.retryAfterMs);
+		await sleep(backoffMs(attemptNumber, settings, result.failure.retryAfterMs));
+	}
+}
+
+/**
+ * Asks Mallcoo, with the operation's own reads, whether its write took effect: the reads'
+ * `Data`, or null where Mallcoo says "not found", go to the operation's verdict.
+ */
+async function askWhetherApplied(
+	context: MallcooContext,
+	confirm: Confirmation,
+	request: MallcooRequest,
+	settings: TransportSettings,
+): Promise<{ applied?: boolean; data?: IDataObject; unknown?: string }> {
+	// An asynchronous write may not show yet: look again, waiting as between retries.
+	const looks = confirm.asynchronous ? settings.maxAttempts : 1;
+	for (let look = 1; ; look++) {
+		const found: Array<IDataObject | null> = [];
+		for (const check of confirm.checks(request)) {
+			const result = await readUntilAnswered(context, check, settings);
+			if (result.ok) found.push(result.data ?? {});
+			else if (isNotFound(result.failure.response?.Code)) found.push(null);
+			else return { unknown: result.failure.message };
+		}
+		const applied = confirm.applied(found);
+		if (applied === undefined) {
+			return { unknown: 'its answers show neither the change nor its absence' };
+		}
+		if (applied || look >= looks) {
+			return { applied, data: found.find((data) => data !== null) ?? undefined };
+		}
+		await sleep(backoffMs(look, settings));
+	}
+}
+
+function apiError(
+	context: MallcooContext,
+	operation: ApiOperation,
+	failure: AttemptFailure,
+	itemIndex: number,
+	description: string | undefined,
+): NodeApiError {
+	const message = `${operation.action} failed: ${failure.message}`;
+	const error = new NodeApiError(
+		context.getNode(),
+		failure.response ?? { message: failure.message },
+		{
+			message,
+			description,
+			httpCode: failure.httpCode,
+			itemIndex,
+		},
+	);
+	// NodeApiError swaps a message that mentions a network code (ECONNRESET, ...) for a generic one.
+	error.message = message;
+	if (failure.response?.Code !== undefined) {
+		error.context.mallcooCode = failure.response.Code;
+		error.context.mallcooMessage = failure.response.Message;
+	}
+	return error;
 }
 
 /**
  * Sends one operation's request, signed by the credential, and returns the platform's `Data`.
- * Retries transient failures with exponential back-off; a write that is not safe to repeat is
- * retried only when the platform cannot have acted on it.
+ * Transient failures are retried with exponential back-off as the operation's repeat policy
+ * allows (helpers/types.ts, RepeatPolicy). When an attempt's answer is lost after it may have
+ * reached Mallcoo, a `confirm` write asks Mallcoo whether it took effect before sending again,
+ * and a `transactionId` write takes Mallcoo's refusal of its own repeated ID as "applied once".
  */
 export async function callMallcoo(
 	context: MallcooContext,
@@ -252,44 +352,79 @@ export async function callMallcoo(
 	request: MallcooRequest,
 	settings: TransportSettings,
 	itemIndex: number,
-): Promise<IDataObject | undefined> {
-	const label = `${operation.resource}/${operation.operation}`;
+): Promise<CallResult> {
+	const policy = request.repeat ?? operation.repeat;
+	const confirm = policy === 'confirm' ? operation.confirm : undefined;
+	/** The last attempt whose answer was lost after it may have reached Mallcoo. */
+	let lost: AttemptFailure | undefined;
 	for (let attemptNumber = 1; ; attemptNumber++) {
-		await settings.beforeAttempt();
+		await settings.budget.take();
 		const result = await attempt(context, request, settings);
-		if (result.ok) return result.data;
+		if (result.ok) return { data: result.data };
 		const { failure } = result;
-		const policy = request.repeat ?? operation.repeat;
+		if (failure.httpCode === '429') settings.budget.slowDown(failure.retryAfterMs);
+		const attemptsLeft = attemptNumber < settings.maxAttempts;
+
+		if (lost && policy === 'transactionId' && isRepeatedTransactionRefusal(failure.response)) {
+			return {
+				data: undefined,
+				settledAfterUnclearAnswer: `The answer to an earlier attempt was lost (${lost.message}); Mallcoo then refused this transaction ID as already used, so the write was applied once.`,
+			};
+		}
+		// A refusal after a lost answer may mean the lost attempt went through: ask, as after a loss.
+		const refusedAfterLoss = lost !== undefined && failure.response?.Code !== undefined;
+		if (confirm && (isUnclear(failure) || refusedAfterLoss)) {
+			const verdict = await askWhetherApplied(context, confirm, request, settings);
+			const lostNow = isUnclear(failure) ? failure : (lost as AttemptFailure);
+			if (verdict.applied) {
+				return {
+					data: verdict.data,
+					settledAfterUnclearAnswer: `The answer to an attempt was lost (${lostNow.message}); ${confirm.describe(request)} then showed the change had been applied.`,
+				};
+			}
+			if (verdict.unknown !== undefined) {
+				throw apiError(
+					context,
+					operation,
+					lostNow,
+					itemIndex,
+					`Unknown whether it took effect: the answer was lost and Mallcoo could not tell when asked (${confirm.describe(request)}: ${verdict.unknown}). Check in Mallcoo before running it again.`,
+				);
+			}
+			// Mallcoo says it was not applied: sending again is safe.
+			if (isUnclear(failure) && attemptsLeft) {
+				lost = failure;
+				await sleep(backoffMs(attemptNumber, settings, failure.retryAfterMs));
+				continue;
+			}
+			if (isUnclear(failure)) {
+				throw apiError(
+					context,
+					operation,
+					failure,
+					itemIndex,
+					`Not applied: ${attemptNumber} attempts lost their answers, and ${confirm.describe(request)} shows no change.`,
+				);
+			}
+		}
+
 		const resendable = policy === 'resend' || policy === 'transactionId';
 		const retryable = failure.transient && (resendable || failure.notProcessed);
-		if (retryable && attemptNumber < settings.maxAttempts) {
-			await sleep(backoffMs(attemptNumber, settings, failure));
+		if (isUnclear(failure)) lost = failure;
+		if (retryable && attemptsLeft) {
+			await sleep(backoffMs(attemptNumber, settings, failure.retryAfterMs));
 			continue;
 		}
 		let description = failure.description;
 		if (failure.transient && !retryable) {
 			description =
 				`Not retried: "${operation.action}" is not safe to repeat and the request may have reached Mallcoo. Check in Mallcoo whether it took effect before running it again. ${description ?? ''}`.trim();
+		} else if (isUnclear(failure) && policy === 'transactionId') {
+			description =
+				`Unknown whether it took effect after ${attemptNumber} attempts. Running it again with the same transaction ID is safe: Mallcoo refuses an ID it has already applied. ${description ?? ''}`.trim();
 		} else if (attemptNumber > 1) {
 			description = `Gave up after ${attemptNumber} attempts. ${description ?? ''}`.trim();
 		}
-		const message = `Mallcoo ${label} failed: ${failure.message}`;
-		const apiError = new NodeApiError(
-			context.getNode(),
-			failure.response ?? { message: failure.message },
-			{
-				message,
-				description,
-				httpCode: failure.httpCode,
-				itemIndex,
-			},
-		);
-		// NodeApiError swaps a message that mentions a network code (ECONNRESET, ...) for a generic one.
-		apiError.message = message;
-		if (failure.response?.Code !== undefined) {
-			apiError.context.mallcooCode = failure.response.Code;
-			apiError.context.mallcooMessage = failure.response.Message;
-		}
-		throw apiError;
+		throw apiError(context, operation, failure, itemIndex, description);
 	}
 }

@@ -1,19 +1,56 @@
 import { sleep } from 'n8n-workflow';
 
+/** How long a 429 from Mallcoo halves the shared budget, when it names no Retry-After. */
+const SLOW_DOWN_MS = 10_000;
+
 /**
- * A ceiling on requests per second across one node run: each call waits for its own slot,
- * spaced 1/rate apart. 0 means no ceiling.
+ * One request budget per credential, shared by every run in this n8n process (the main, or
+ * one worker in queue mode), so that runs at the same time stay under the ceiling together.
+ * Each request waits for its own slot, spaced 1/rate apart. A 429 makes every run using the
+ * credential pause for the Retry-After Mallcoo asks for and then go at half the rate for a while.
  */
-export function rateLimiter(perSecond: number): () => Promise<void> {
-	if (!(perSecond > 0)) return async () => {};
-	const spacingMs = 1000 / perSecond;
-	let nextSlot = 0;
-	return async () => {
+export class RequestBudget {
+	private perSecond = 0;
+	private nextSlot = 0;
+	private slowUntil = 0;
+
+	/** The ceiling the latest run set; 0 means none (a 429 still pauses everyone). */
+	setCeiling(perSecond: number): void {
+		this.perSecond = perSecond > 0 ? perSecond : 0;
+	}
+
+	async take(): Promise<void> {
 		const now = Date.now();
-		const slot = Math.max(now, nextSlot);
-		nextSlot = slot + spacingMs;
+		const slowed = now < this.slowUntil;
+		const rate = this.perSecond > 0 && slowed ? this.perSecond / 2 : this.perSecond;
+		if (!(rate > 0) && this.nextSlot <= now) return;
+		const slot = Math.max(now, this.nextSlot);
+		this.nextSlot = slot + (rate > 0 ? 1000 / rate : 0);
 		if (slot > now) await sleep(slot - now);
-	};
+	}
+
+	/** Mallcoo answered 429: nobody sends before `retryAfterMs`, then at half the ceiling. */
+	slowDown(retryAfterMs = 0): void {
+		const now = Date.now();
+		this.nextSlot = Math.max(this.nextSlot, now + retryAfterMs);
+		this.slowUntil = Math.max(this.slowUntil, now + retryAfterMs + SLOW_DOWN_MS);
+	}
+}
+
+const budgets = new Map<string, RequestBudget>();
+
+/**
+ * The budget of one credential in this process, by a key that names the credential and the
+ * API host (never its secrets), with the ceiling this run asks for.
+ */
+export function sharedBudget(key: string, perSecond: number): RequestBudget {
+	let budget = budgets.get(key);
+	if (!budget) {
+		budget = new RequestBudget();
+		budgets.set(key, budget);
+	}
+	budget.setCeiling(perSecond);
+	return budget;
 }
 
 /**

@@ -11,6 +11,7 @@ import { publicCredentialsOf, type MallcooRequest, type PublicCredentials } from
 import {
 	CREDENTIAL_TYPE,
 	apiBaseUrlOf,
+	budgetOf,
 	callMallcoo,
 	type TransportSettings,
 } from '../transport/request';
@@ -114,17 +115,18 @@ export async function handleCallback(context: IWebhookFunctions): Promise<IWebho
 		timeoutMs: Number(options.timeout) > 0 ? Number(options.timeout) : 10_000,
 		maxAttempts: 2,
 		retryDelayMs: 250,
-		beforeAttempt: async () => {},
+		// No ceiling of its own, but a 429 met by the node's runs pauses the exchange too.
+		budget: budgetOf(context, credentials, 0),
 	};
 	let data: IDataObject | undefined;
 	try {
-		data = await callMallcoo(
+		({ data } = await callMallcoo(
 			context,
 			exchangeTicket,
 			exchangeRequest(context, callback.ticket),
 			settings,
 			0,
-		);
+		));
 	} catch (error) {
 		const { message, context: details } = error as NodeApiError;
 		const refused = details?.mallcooCode !== undefined;

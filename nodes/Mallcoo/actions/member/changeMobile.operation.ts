@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { additionalFields, mobileField } from '../../descriptions/fields';
+import { mobileChanged } from '../../helpers/confirmations';
 import type { ApiOperation } from '../../helpers/types';
 
 export const changeMobile: ApiOperation = {
@@ -10,8 +11,10 @@ export const changeMobile: ApiOperation = {
 	action: "Change a member's mobile number",
 	description: 'Move an online member from their old mobile number to a new one',
 	kind: 'write',
-	// A second attempt after the first went through would fail or move the wrong number.
-	repeat: 'never',
+	// Resent only after Mallcoo, asked, shows the write did not take effect (helpers/confirmations.ts).
+	repeat: 'confirm',
+	confirm: mobileChanged,
+	actedOn: (request) => ({ oldMobile: request.body.OldMobile, mobile: request.body.Mobile }),
 	properties: [
 		mobileField('oldMobile', 'Old Mobile', "The member's current mobile number"),
 		mobileField('mobile', 'New Mobile', 'The mobile number to move the member to'),

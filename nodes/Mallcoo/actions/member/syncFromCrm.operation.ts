@@ -13,6 +13,7 @@ export const syncFromCrm: ApiOperation = {
 	kind: 'write',
 	// The grade and points are set, not added: sending them twice changes nothing.
 	repeat: 'resend',
+	actedOn: (request) => ({ thirdPartyCardId: request.body.ThirdPartyCardID }),
 	properties: [
 		thirdPartyCardIdField(
 			'The member ID in your CRM. When re-keying the member, the ID before the change.',

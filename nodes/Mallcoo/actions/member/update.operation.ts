@@ -11,6 +11,7 @@ export const update: ApiOperation = {
 	description: "Update a member's name, gender, age, birthday or address",
 	kind: 'write',
 	repeat: 'resend',
+	actedOn: (request) => ({ mobile: request.body.Mobile }),
 	properties: [
 		mobileField(),
 		{

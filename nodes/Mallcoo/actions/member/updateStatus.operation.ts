@@ -9,6 +9,10 @@ export const updateStatus: ApiOperation = {
 	description: "Change the status of the member's card; -1 deletes it",
 	kind: 'write',
 	repeat: 'resend',
+	actedOn: (request) => ({
+		thirdPartyCardId: request.body.ThirdPartyCardID,
+		mallCardStatus: request.body.MallCardStatus,
+	}),
 	properties: [
 		thirdPartyCardIdField('The member ID in your CRM'),
 		{

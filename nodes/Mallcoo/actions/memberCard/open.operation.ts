@@ -1,5 +1,6 @@
 import { dataSourceField, mobileField } from '../../descriptions/fields';
 import { withDataSource } from '../../helpers/bodies';
+import { cardOpened } from '../../helpers/confirmations';
 import type { ApiOperation } from '../../helpers/types';
 
 export const open: ApiOperation = {
@@ -10,8 +11,10 @@ export const open: ApiOperation = {
 	description:
 		'Open a card for a mobile number you have already verified. Works only when the mall needs no sign-up fields; otherwise only the user is created.',
 	kind: 'write',
-	// A repeat after a success would meet an existing member: never resend blindly.
-	repeat: 'never',
+	// Resent only after Mallcoo, asked, shows the write did not take effect (helpers/confirmations.ts).
+	repeat: 'confirm',
+	confirm: cardOpened,
+	actedOn: (request) => ({ mobile: request.body.Mobile }),
 	properties: [mobileField(), dataSourceField],
 	buildRequest(parameters) {
 		return {

@@ -4,6 +4,7 @@ import { dataSourceField, mobileField } from '../../descriptions/fields';
 import { profileCollectionOptions, SIGN_UP_FIELDS } from '../../descriptions/signUpFields';
 import { encodeUserInfo } from '../../helpers/userInfo';
 import { withDataSource } from '../../helpers/bodies';
+import { cardOpenedAsynchronously } from '../../helpers/confirmations';
 import type { ApiOperation } from '../../helpers/types';
 
 export const openWithProfile: ApiOperation = {
@@ -14,7 +15,10 @@ export const openWithProfile: ApiOperation = {
 	description:
 		'Open a card of a given type with the sign-up fields the mall asks for. Mallcoo opens it asynchronously: success means the request was accepted.',
 	kind: 'write',
-	repeat: 'never',
+	// Resent only after Mallcoo, asked, shows the card was not opened (helpers/confirmations.ts).
+	repeat: 'confirm',
+	confirm: cardOpenedAsynchronously,
+	actedOn: (request) => ({ mobile: request.body.Mobile }),
 	properties: [
 		mobileField(),
 		{

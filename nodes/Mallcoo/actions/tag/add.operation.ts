@@ -11,6 +11,7 @@ export const add: ApiOperation = {
 	kind: 'write',
 	// The tag set after two identical requests is the same as after one.
 	repeat: 'resend',
+	actedOn: (request) => ({ mobile: request.body.Mobile, tagIds: request.body.TagIDList }),
 	properties: tagProperties('add'),
 	buildRequest(parameters) {
 		return { path: '/User/BaseInfo/v1/AddTag/', body: tagChangeBody(parameters) };

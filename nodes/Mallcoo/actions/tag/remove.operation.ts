@@ -11,6 +11,7 @@ export const remove: ApiOperation = {
 	kind: 'write',
 	// The tag set after two identical requests is the same as after one.
 	repeat: 'resend',
+	actedOn: (request) => ({ mobile: request.body.Mobile, tagIds: request.body.TagIDList }),
 	properties: tagProperties('remove'),
 	buildRequest(parameters) {
 		return { path: '/User/BaseInfo/v1/DelTag/', body: tagChangeBody(parameters) };
