@@ -201,3 +201,66 @@ function birthday(raw: unknown, field: string): string {
 	}
 	throw parameterError(field, '不是有效日期 (not a date, e.g. 1990-01-01)');
 }
+
+/** A JSON number (double on the platform), finite. */
+export function requiredNumber(body: Body, name: string): number {
+	const value = body[name];
+	if (typeof value !== 'number' || !Number.isFinite(value))
+		throw parameterError(name, '缺失或不是数字 (missing or not a number)');
+	return value;
+}
+
+export function optionalNumber(body: Body, name: string): number | undefined {
+	return has(body, name) ? requiredNumber(body, name) : undefined;
+}
+
+export function requiredInteger(body: Body, name: string): number {
+	const value = optionalInteger(body, name);
+	if (value === undefined) throw parameterError(name, '缺失 (missing)');
+	return value;
+}
+
+/** An optional filter text: absent, null and "" all mean "not given" (the documents' examples send ""). */
+export function optionalFilterText(body: Body, name: string): string | undefined {
+	const value = optionalString(body, name);
+	return value === '' ? undefined : value;
+}
+
+/** List<string>, optional; null or absent means not given. */
+export function optionalStringList(body: Body, name: string): string[] | undefined {
+	if (!has(body, name)) return undefined;
+	const value = body[name];
+	if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
+		throw parameterError(name, '必须是字符串数组 (must be a list of strings)');
+	return value as string[];
+}
+
+/** `yyyy-MM-dd HH:mm:ss` exactly (the documents' DateTime format), and a real date-time. */
+export function isChinaDateTime(text: string): boolean {
+	const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
+	if (!match) return false;
+	const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
+	const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+	return (
+		date.getUTCFullYear() === year &&
+		date.getUTCMonth() === month - 1 &&
+		date.getUTCDate() === day &&
+		date.getUTCHours() === hour &&
+		date.getUTCMinutes() === minute &&
+		date.getUTCSeconds() === second
+	);
+}
+
+export function requiredDateTime(body: Body, name: string): string {
+	const value = requiredString(body, name);
+	if (!isChinaDateTime(value))
+		throw parameterError(name, '格式应为 yyyy-MM-dd HH:mm:ss (must be yyyy-MM-dd HH:mm:ss)');
+	return value;
+}
+
+export function optionalDateTime(body: Body, name: string): string | undefined {
+	const value = optionalFilterText(body, name);
+	if (value !== undefined && !isChinaDateTime(value))
+		throw parameterError(name, '格式应为 yyyy-MM-dd HH:mm:ss (must be yyyy-MM-dd HH:mm:ss)');
+	return value;
+}
