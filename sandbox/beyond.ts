@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 import { ApiError, DUPLICATE_TRANS_ID, parameterError, SANDBOX_CODES } from './codes';
 import { WRITES } from './counters';
 import type { Endpoint, EndpointContext } from './endpoints';
