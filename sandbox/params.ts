@@ -84,7 +84,7 @@ export function userInfoObject(value: unknown, name = 'UserInfo'): Body {
 	return parsed as Body;
 }
 
-/** The sign-up fields of Open/ByMallCardTypeID; ranges from the code lists in user-api.txt. */
+/** The sign-up fields of Open/ByMallCardTypeID; ranges from the code lists of https://docs.mallcoo.cn/open/api/User.html. */
 const TEXT_FIELDS = new Set([
 	'UserName',
 	'IDNum',
@@ -116,7 +116,7 @@ const LIST_FIELDS: Record<string, number> = {
 };
 const MEMBER_FIELDS = new Set(['UserName', 'Gender', 'Age', 'Birthday']);
 
-/** The fields Update/ByMobile may change (user-api.txt: 现仅支持 UserName、Gender、Age、Birthday、Address). */
+/** The fields Update/ByMobile may change (https://docs.mallcoo.cn/open/api/User.html: 现仅支持 UserName、Gender、Age、Birthday、Address). */
 export const UPDATABLE_FIELDS = ['UserName', 'Gender', 'Age', 'Birthday', 'Address'];
 
 export interface ProfilePatch {
