@@ -38,6 +38,15 @@ export interface EndpointContext {
 	mall: MallStore;
 	/** Date.now() when the request was handled. */
 	now: number;
+	/** Set when card openings with sign-up fields are carried out later, as the platform does. */
+	deferredOpenings?: DeferredOpenings;
+}
+
+/** Openings accepted now and carried out later (the User API page: 异步开卡). */
+export interface DeferredOpenings {
+	isPending(mobile: string): boolean;
+	/** Runs `open` after the sandbox's delay, unless a reset comes first. */
+	defer(mobile: string, open: () => void): void;
 }
 
 export interface Endpoint {
@@ -183,6 +192,9 @@ function applyPatch(m: Member, patch: ProfilePatch): void {
  * registered user lacks; a mobile that already holds a card is 3004. The platform opens the
  * typed card asynchronously; the sandbox does it at once so the next read sees it.
  */
+const mobileRegistered = () =>
+	new ApiError(SANDBOX_CODES.MOBILE_TAKEN, '该手机号已注册会员 (mobile already registered)');
+
 export function openCard(
 	ctx: Pick<EndpointContext, 'store' | 'now'>,
 	mobile: string,
@@ -195,11 +207,7 @@ export function openCard(
 	if (!type)
 		throw parameterError('MallCardTypeID', `会员卡类型 ${typeId} 不存在 (unknown card type)`);
 	let m = store.find('Mobile', mobile);
-	if (m?.Card)
-		throw new ApiError(
-			SANDBOX_CODES.MOBILE_TAKEN,
-			'该手机号已注册会员 (mobile already registered)',
-		);
+	if (m?.Card) throw mobileRegistered();
 	if (!m) m = store.add(newUser(ctx, mobile));
 	const numbers = store.nextCardNumbers();
 	store.update(m, (user) => {
@@ -456,7 +464,15 @@ export const ENDPOINTS: readonly Endpoint[] = [
 				body.UserInfo === undefined || body.UserInfo === null
 					? undefined
 					: profilePatch(userInfoObject(body.UserInfo));
-			return openCard(ctx, mobile, typeId, optionalInteger(body, 'DataSource'), userInfo);
+			const dataSource = optionalInteger(body, 'DataSource');
+			const deferred = ctx.deferredOpenings;
+			if (!deferred) return openCard(ctx, mobile, typeId, dataSource, userInfo);
+			// "异步开卡": the request is accepted now; the card shows up later.
+			if (!cardType(typeId)) return openCard(ctx, mobile, typeId, dataSource, userInfo);
+			if (deferred.isPending(mobile)) throw mobileRegistered();
+			const user = ctx.store.find('Mobile', mobile) ?? ctx.store.add(newUser(ctx, mobile));
+			deferred.defer(mobile, () => openCard(ctx, mobile, typeId, dataSource, userInfo));
+			return { OpenUserID: user.OpenUserID };
 		},
 	},
 	{

@@ -60,6 +60,7 @@ import {
 import { MallStore, type MallView, type Misreport } from './mall';
 import { findOAuthPage, oauthPage } from './oauth';
 import { parseJson, readBody, send, sendJson } from './respond';
+import type { DeferredOpenings } from './endpoints';
 import { findEndpoint } from './routes';
 import { MemberStore, type MemberSelector, type MemberView } from './store';
 import type { RecordedRequest, Sandbox, SandboxCredentials, SandboxOptions } from './types';
@@ -222,7 +223,31 @@ export class MallcooSandbox implements Sandbox {
 		this.meter.clear();
 	}
 
+	/** Card openings with sign-up fields show up this long after they are accepted; 0: at once. */
+	cardOpeningDelayMs = 0;
+
+	private readonly pendingOpenings = new Map<string, ReturnType<typeof setTimeout>>();
+
+	private readonly deferredOpenings: DeferredOpenings = {
+		isPending: (mobile) => this.pendingOpenings.has(mobile),
+		defer: (mobile, open) => {
+			const timer = setTimeout(() => {
+				this.pendingOpenings.delete(mobile);
+				open();
+			}, this.cardOpeningDelayMs);
+			this.pendingOpenings.set(mobile, timer);
+		},
+	};
+
+	/** Open cards with sign-up fields asynchronously, `ms` after accepting them, as the platform does. */
+	setCardOpeningDelay(ms: number): void {
+		this.cardOpeningDelayMs = ms;
+	}
+
 	reset(): void {
+		for (const timer of this.pendingOpenings.values()) clearTimeout(timer);
+		this.pendingOpenings.clear();
+		this.cardOpeningDelayMs = 0;
 		this.store.reset();
 		this.mallStore.reset();
 		this.clearRequests();
@@ -286,6 +311,7 @@ export class MallcooSandbox implements Sandbox {
 		this.closing ??= new Promise<void>((resolve) => {
 			for (const timer of this.timers) clearTimeout(timer);
 			this.timers.clear();
+			for (const timer of this.pendingOpenings.values()) clearTimeout(timer);
 			this.endHanging();
 			if (!this.server) return resolve();
 			this.server.close(() => resolve());
@@ -417,6 +443,7 @@ export class MallcooSandbox implements Sandbox {
 				store: this.store,
 				mall: this.mallStore,
 				now,
+				deferredOpenings: this.cardOpeningDelayMs > 0 ? this.deferredOpenings : undefined,
 			});
 			const envelope: ApiAnswer['envelope'] = { Code: SANDBOX_CODES.SUCCESS, Message: '成功' };
 			if (data !== undefined) envelope.Data = data;

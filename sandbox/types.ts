@@ -100,6 +100,8 @@ export interface Sandbox {
 	 */
 	reset(): void;
 	setLatency(ms: number): void;
+	/** Card openings with sign-up fields show up `ms` after they are accepted (asynchronous, as on the platform); 0: at once; reset() sets 0. */
+	setCardOpeningDelay(ms: number): void;
 	/** Replaces the fault plan; no argument or [] switches planned faults off (random ones stay). */
 	injectFaults(plan?: FaultPlan | null): void;
 	/** A share of API requests gets a fault drawn from `kinds`; null or rate 0 switches them off. */

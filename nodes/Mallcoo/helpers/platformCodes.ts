@@ -15,9 +15,9 @@ export const isNotFound = (code: unknown): boolean => NOT_FOUND_CODES.has(Number
 /**
  * "This transaction ID was already used": the points and consumption pages say a TransID must
  * not repeat within the app (https://docs.mallcoo.cn/open/api/Score.html), but not how a repeat
- * is refused. Recognised by the sandbox's code, or by a message that names the ID as repeated.
+ * is refused. Recognised by the sandbox's code (3006), or by a message that names the ID as repeated.
  */
-const REPEATED_TRANSACTION_CODES = new Set<number>([]);
+const REPEATED_TRANSACTION_CODES = new Set([3006]);
 const REPEATED_TRANSACTION_MESSAGE =
 	/(TransID|事务ID|交易ID|流水).*(重复|已存在|已使用)|重复提交|duplicate/i;
 
