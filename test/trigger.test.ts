@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { MallcooTrigger } from '../nodes/Mallcoo/MallcooTrigger.node';
 import { escapeHtml, errorPage, signedInPage } from '../nodes/Mallcoo/trigger/pages';
 import { signInAddresses } from '../nodes/Mallcoo/trigger/signIn';
 import { SEED_MEMBERS } from '../sandbox/server';
@@ -326,6 +327,17 @@ describe('examples/oauth-sign-in.json', () => {
 			expect(node(name).credentials).toEqual({
 				mallcooApi: { id: expect.any(String), name: 'Mallcoo Sandbox' },
 			});
+	});
+
+	it('is the workflow the trigger panel points at, by the name n8n shows, with no file path', () => {
+		const notices = new MallcooTrigger().description.properties.filter((p) => p.type === 'notice');
+		expect(notices.length).toBeGreaterThan(0);
+		const responseNotice = notices.find((p) => p.name === 'responseNodeNotice')!;
+		expect(responseNotice.displayName).toContain(`"${example.name}"`);
+		for (const notice of notices) {
+			expect(notice.displayName.length).toBeLessThan(200);
+			expect(notice.displayName).not.toMatch(/\.json|examples\//);
+		}
 	});
 
 	it('greets the member with their points, answered by the workflow', async () => {

@@ -171,3 +171,56 @@ describe('member', () => {
 		expect(ada.IsDevTrans).not.toBe(bea.IsDevTrans);
 	});
 });
+
+describe('member: safe defaults and readable output', () => {
+	it('updateStatus without a Card Status picked is refused before anything is sent', async () => {
+		await expect(
+			run({
+				resource: 'member',
+				operation: 'updateStatus',
+				thirdPartyCardId: dan.Card!.ThirdPartyCardID,
+			}),
+		).rejects.toThrow(/"Card Status"/);
+		expect(fixture.sandbox.requests).toHaveLength(0);
+		expect(fixture.sandbox.members.get({ Mobile: dan.Mobile })!.Card).toBeTruthy();
+	});
+
+	it('get with Simplify gives friendly names and the labels of coded values', async () => {
+		const raw = (await run({ resource: 'member', operation: 'getProfile', mobile: dan.Mobile }))[0]
+			.json;
+		const output = await run({
+			resource: 'member',
+			operation: 'getProfile',
+			mobile: dan.Mobile,
+			simplify: true,
+		});
+		const simple = output[0].json;
+		expect(simple.openUserId).toBe(raw.OpenUserID);
+		expect(simple.mallCardNo).toBe(raw.MallCardNo);
+		expect(simple.wxOpenId).toBe(raw.WXOpenID);
+		expect(simple).not.toHaveProperty('OpenUserID');
+		const genders: Record<number, string> = { 0: 'Unknown', 1: 'Male', 2: 'Female' };
+		expect(simple.gender).toBe(genders[raw.Gender as number]);
+		expect(Object.keys(simple)).toHaveLength(Object.keys(raw).length);
+	});
+
+	it('get of someone who is not a member: an error by default, "found: false" when asked', async () => {
+		const unknown = '13899999999';
+		await expect(
+			run({ resource: 'member', operation: 'get', findBy: 'mobile', mobile: unknown }),
+		).rejects.toThrow(/^Get a member failed: .*\(Code 3001\)$/);
+		const output = await run(
+			{
+				resource: 'member',
+				operation: 'get',
+				findBy: 'mobile',
+				mobile: '={{ $json.mobile }}',
+				ifNotFound: 'empty',
+			},
+			[{ mobile: unknown }, { mobile: ada.Mobile }],
+		);
+		expect(output[0].json).toEqual({ found: false, mobile: unknown });
+		expect(output[1].json).toMatchObject({ found: true, OpenUserID: ada.OpenUserID });
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+});

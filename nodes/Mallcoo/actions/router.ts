@@ -7,6 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import { ItemParameters } from '../helpers/parameters';
+import { isNotFound } from '../helpers/platformCodes';
+import { camelCase, simplify } from '../helpers/simplify';
 import { findOperation } from './registry';
 import {
 	publicCredentialsOf,
@@ -62,13 +64,41 @@ async function transportSettings(
 	};
 }
 
+/** How a lookup's output is shaped: the run's Simplify and If Not Found choices. */
+interface LookupOutput {
+	simplify: boolean;
+	emptyIfNotFound: boolean;
+}
+
+function lookupOutputOf(
+	context: IExecuteFunctions,
+	operation: ApiOperation,
+): LookupOutput | undefined {
+	if (!operation.lookup) return undefined;
+	return {
+		simplify: context.getNodeParameter('simplify', 0, false) === true,
+		emptyIfNotFound: context.getNodeParameter('ifNotFound', 0, 'error') === 'empty',
+	};
+}
+
+/** "Not found" as an item the workflow can go on with: the identifier that was asked for. */
+function notFoundOutput(request: MallcooRequest): IDataObject {
+	const output: IDataObject = { found: false };
+	for (const [name, value] of Object.entries(request.body)) output[camelCase(name)] = value;
+	return output;
+}
+
 /** A read outputs Mallcoo's `Data`; a write, `success` with what it acted on and any `Data`. */
 function outputOf(
 	operation: ApiOperation,
 	request: MallcooRequest,
 	{ data, settledAfterUnclearAnswer }: CallResult,
+	lookup: LookupOutput | undefined,
 ): IDataObject {
-	if (operation.kind === 'read') return data ?? {};
+	if (operation.kind === 'read') {
+		const read = lookup?.simplify ? simplify(data ?? {}) : (data ?? {});
+		return lookup?.emptyIfNotFound ? { found: true, ...read } : read;
+	}
 	const output: IDataObject = { success: true, ...operation.actedOn?.(request), ...data };
 	if (settledAfterUnclearAnswer) output.settledAfterUnclearAnswer = settledAfterUnclearAnswer;
 	return output;
@@ -129,15 +159,18 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const settings = await transportSettings(this, options);
 	const concurrency = Math.max(1, Number(options.concurrency ?? 5) || 5);
+	const lookup = lookupOutputOf(this, operation);
 	await forEachConcurrently(items.length, concurrency, async (itemIndex) => {
 		const request = requests[itemIndex];
 		if (!request) return;
 		requests[itemIndex] = undefined; // sent: nothing needs it any more
 		try {
 			const result = await callMallcoo(this, operation, request, settings, itemIndex);
-			settle(itemIndex, outputOf(operation, request, result));
+			settle(itemIndex, outputOf(operation, request, result, lookup));
 		} catch (error) {
-			fail(itemIndex, error as Error);
+			const code = (error as { context?: IDataObject }).context?.mallcooCode;
+			if (lookup?.emptyIfNotFound && isNotFound(code)) settle(itemIndex, notFoundOutput(request));
+			else fail(itemIndex, error as Error);
 		}
 	});
 	return [results];

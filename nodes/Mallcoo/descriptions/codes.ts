@@ -81,3 +81,12 @@ export const DATA_SOURCES: Record<number, string> = {
 	3: 'Browser',
 	5: 'WeChat',
 };
+
+/** MallCardStatus: the User API page documents one value (UpdateStatus/ByThirdPartyCardID). */
+export const CARD_STATUSES: INodePropertyOptions[] = [
+	{
+		name: 'Delete the Card (-1)',
+		value: -1,
+		description: "Removes the member's card in Mallcoo",
+	},
+];

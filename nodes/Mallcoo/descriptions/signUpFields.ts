@@ -104,23 +104,39 @@ export const SIGN_UP_FIELDS = [
 	),
 ];
 
-const DEFAULTS: Record<ProfileField['type'], unknown> = {
-	string: '',
-	number: 0,
-	options: 0,
-	multiOptions: [],
-	boolean: false,
-	date: '',
-};
+/** Yes/No as the platform codes it; a choice, so that it can start empty. */
+const YES_NO = [
+	{ name: 'No', value: 0 },
+	{ name: 'Yes', value: 1 },
+];
+
+/**
+ * A field added to the collection starts empty, whatever its kind: a pre-filled 0, "Unknown" or
+ * "No" would overwrite what the member entered. An empty field is not sent.
+ */
+function collectionOption(field: ProfileField): INodeProperties {
+	const common = {
+		displayName: field.displayName,
+		name: field.name,
+		description: `Mallcoo: ${field.apiName} (${field.chinese})`,
+	};
+	switch (field.type) {
+		case 'options':
+			return { ...common, type: 'options', options: field.options ?? [], default: '' };
+		case 'multiOptions':
+			return { ...common, type: 'multiOptions', options: field.options ?? [], default: [] };
+		case 'boolean':
+			return { ...common, type: 'options', options: YES_NO, default: '' };
+		case 'number':
+			return { ...common, type: 'number', typeOptions: { minValue: 0 }, default: '' };
+		case 'date':
+			// A date, not a moment: a date-and-time picker would invite a time the platform drops.
+			return { ...common, type: 'string', placeholder: '1990-01-31', default: '' };
+		default:
+			return { ...common, type: 'string', default: '' };
+	}
+}
 
 /** The fields as options of an n8n collection. */
-export function profileCollectionOptions(fields: ProfileField[]): INodeProperties[] {
-	return fields.map((profileField) => ({
-		displayName: profileField.displayName,
-		name: profileField.name,
-		type: profileField.type === 'date' ? 'dateTime' : profileField.type,
-		default: DEFAULTS[profileField.type],
-		description: `Mallcoo: ${profileField.apiName} (${profileField.chinese})`,
-		...(profileField.options ? { options: profileField.options } : {}),
-	})) as INodeProperties[];
-}
+export const profileCollectionOptions = (fields: ProfileField[]): INodeProperties[] =>
+	fields.map(collectionOption);

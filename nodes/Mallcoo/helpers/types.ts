@@ -52,6 +52,11 @@ interface OperationBase {
 /** An operation that is one signed POST to the platform. */
 export interface ApiOperation extends OperationBase {
 	kind: 'read' | 'write';
+	/**
+	 * A read of one member or user by an identifier: it offers Simplify and If Not Found
+	 * (descriptions/readOptions.ts), which the router applies to its output.
+	 */
+	lookup?: boolean;
 	/** What a retry after an unclear outcome may do: see RepeatPolicy. */
 	repeat: RepeatPolicy;
 	/** For `confirm` writes: how to ask Mallcoo whether the write took effect. */

@@ -7,14 +7,10 @@ export const DEFAULT_PAGE_MESSAGE =
 
 /** Shown at the top of the panel, under the Webhook URLs (the test and production callbacks). */
 const SIGN_IN_NOTICE =
-	'Mallcoo sends the shopper back to the Webhook URL above with a Ticket. ' +
-	'<b>To get the ready-to-share sign-in addresses</b> (H5 sign-in, H5 sign-in with card opening, mini-program-embedded H5), ' +
-	'open the Test URL (while listening for a test event) or the Production URL in a browser: without a Ticket, the page lists them, ' +
-	"with that URL as the URL-encoded callback. The Mallcoo node's OAuth › Get Authorization URL builds them too.";
+	'Open the Test or Production URL above in a browser to get the sign-in links to share with shoppers.';
 
 const RESPONSE_NODE_NOTICE =
-	"Answer with a <b>Respond to Webhook</b> node at <b>version 1</b>: from version 1.1 on it accepts only n8n's own Webhook, Form, Chat and Wait nodes as " +
-	'the trigger ("No Webhook node found in the workflow"). examples/oauth-sign-in.json has one to copy. A missing or refused ticket still gets this node\'s error page.';
+	'Answer with a Respond to Webhook node set to version 1. The example workflow "Mallcoo OAuth sign-in: greet the shopper with their points" has one to copy.';
 
 const afterSignInUrl = (required: boolean, description: string): INodeProperties => ({
 	displayName: 'After Sign-In URL',

@@ -1,3 +1,4 @@
+import { lookupReadProperties } from '../../descriptions/readOptions';
 import { lookupProperties } from '../../descriptions/fields';
 import { readLookup } from '../../helpers/lookup';
 import type { ApiOperation } from '../../helpers/types';
@@ -10,11 +11,12 @@ export const checkConversion: ApiOperation = {
 	description:
 		'Check whether the member opened or bound their card online through this app (cards opened since January 2019)',
 	kind: 'read',
+	lookup: true,
 	repeat: 'resend',
-	properties: lookupProperties(
-		['mobile', 'mallCardNo'],
-		'Which identifier to look the member up by',
-	),
+	properties: [
+		...lookupProperties(['mobile', 'mallCardNo'], 'Which identifier to look the member up by'),
+		...lookupReadProperties,
+	],
 	buildRequest(parameters) {
 		return { path: '/User/AdvancedInfo/v1/Check/IsDevTrans/', body: readLookup(parameters).body };
 	},

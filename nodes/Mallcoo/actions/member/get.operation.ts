@@ -1,3 +1,4 @@
+import { lookupReadProperties } from '../../descriptions/readOptions';
 import { lookupProperties } from '../../descriptions/fields';
 import { readLookup } from '../../helpers/lookup';
 import type { ApiOperation } from '../../helpers/types';
@@ -10,11 +11,15 @@ export const get: ApiOperation = {
 	description:
 		"Get a member's card: card number and name, points, card type and the basic user fields",
 	kind: 'read',
+	lookup: true,
 	repeat: 'resend',
-	properties: lookupProperties(
-		['mobile', 'mallCardNo', 'userToken', 'openUserId', 'wxOpenId', 'aliUserId'],
-		'Which identifier to look the member up by',
-	),
+	properties: [
+		...lookupProperties(
+			['mobile', 'mallCardNo', 'userToken', 'openUserId', 'wxOpenId', 'aliUserId'],
+			'Which identifier to look the member up by',
+		),
+		...lookupReadProperties,
+	],
 	buildRequest(parameters) {
 		const lookup = readLookup(parameters);
 		return { path: `/User/AdvancedInfo/v1/Get/${lookup.path}/`, body: lookup.body };

@@ -1,3 +1,4 @@
+import { lookupReadProperties } from '../../descriptions/readOptions';
 import { mobileField } from '../../descriptions/fields';
 import type { ApiOperation } from '../../helpers/types';
 
@@ -9,8 +10,9 @@ export const getProfile: ApiOperation = {
 	description:
 		'Get all 60+ profile fields of a member: education, income, hobbies, remarks and more',
 	kind: 'read',
+	lookup: true,
 	repeat: 'resend',
-	properties: [mobileField()],
+	properties: [mobileField(), ...lookupReadProperties],
 	buildRequest(parameters) {
 		return {
 			path: '/User/AdvancedInfo/v1/GetMemberInfo/ByMobile/',

@@ -1,3 +1,4 @@
+import { CARD_STATUSES } from '../../descriptions/codes';
 import { thirdPartyCardIdField } from '../../descriptions/fields';
 import type { ApiOperation } from '../../helpers/types';
 
@@ -6,7 +7,7 @@ export const updateStatus: ApiOperation = {
 	operation: 'updateStatus',
 	name: 'Update Status',
 	action: "Update a member's card status",
-	description: "Change the status of the member's card; -1 deletes it",
+	description: "Change the status of the member's card; status -1 deletes the card",
 	kind: 'write',
 	repeat: 'resend',
 	actedOn: (request) => ({
@@ -18,12 +19,21 @@ export const updateStatus: ApiOperation = {
 		{
 			displayName: 'Card Status',
 			name: 'mallCardStatus',
-			type: 'number',
-			default: -1,
+			type: 'options',
+			// Nothing pre-filled: the only documented status deletes the card.
+			options: CARD_STATUSES,
+			default: '',
 			required: true,
 			description:
-				'The new status code. -1 deletes the card (the only value the Mallcoo documents define).',
+				'The status to set. Pick one, or enter another status code from your Mallcoo contact as an expression.',
 			hint: 'Mallcoo: MallCardStatus (会员状态)',
+		},
+		{
+			displayName:
+				"Card status -1 deletes the member's card in Mallcoo. It is also what Mallcoo applies when no status is sent, so the node always sends the status you pick and refuses an empty one.",
+			name: 'deleteNotice',
+			type: 'notice',
+			default: '',
 		},
 	],
 	buildRequest(parameters) {

@@ -1,3 +1,4 @@
+import { lookupReadProperties } from '../../descriptions/readOptions';
 import { lookupProperties } from '../../descriptions/fields';
 import { readLookup } from '../../helpers/lookup';
 import type { ApiOperation } from '../../helpers/types';
@@ -9,11 +10,15 @@ export const get: ApiOperation = {
 	action: 'Get a user',
 	description: "Get a user's basic information: nickname, avatar, name, gender, age, birthday",
 	kind: 'read',
+	lookup: true,
 	repeat: 'resend',
-	properties: lookupProperties(
-		['userToken', 'openUserId', 'wxOpenId', 'aliUserId'],
-		'Which identifier to look the user up by',
-	),
+	properties: [
+		...lookupProperties(
+			['userToken', 'openUserId', 'wxOpenId', 'aliUserId'],
+			'Which identifier to look the user up by',
+		),
+		...lookupReadProperties,
+	],
 	buildRequest(parameters) {
 		const lookup = readLookup(parameters);
 		return { path: `/User/BaseInfo/v1/Get/${lookup.path}/`, body: lookup.body };
