@@ -76,8 +76,8 @@ describe('the stack npm start runs', () => {
 		// mallcooTool: n8n's AI-agent-tool variant of a node with usableAsTool.
 		expect(ours.sort()).toEqual([
 			'n8n-nodes-mallcoo.mallcoo',
-			'n8n-nodes-mallcoo.mallcooTrigger',
 			'n8n-nodes-mallcoo.mallcooTool',
+			'n8n-nodes-mallcoo.mallcooTrigger',
 		]);
 	});
 });
@@ -129,7 +129,7 @@ describe('examples/tag-members-from-list.json (POST /webhook/mallcoo/tag-members
 			total: 3,
 			tagged: 2,
 			failed: [
-				{ mobile: '13899999999', error: expect.stringMatching(/tag\/add failed: .*Code 3001/) },
+				{ mobile: '13899999999', error: expect.stringMatching(/^Add tags to a member failed: .*Code 3001/) },
 			],
 		});
 		expect(requests).toHaveLength(3);
