@@ -142,3 +142,109 @@ describe('a shopper signing in through Mallcoo (examples/oauth-sign-in.json)', (
 		await shopper.close();
 	});
 });
+
+/** A workflow made through n8n's API for the editor tests: Manual Trigger → one Mallcoo node. */
+async function mallcooWorkflow(name: string, parameters: Record<string, unknown>): Promise<string> {
+	const { url, cookie, credential } = stack();
+	const workflow = {
+		name: `E2E: ${name}`,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'e2e-start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'e2e-mallcoo',
+				name,
+				type: 'n8n-nodes-mallcoo.mallcoo',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters,
+				credentials: { mallcooApi: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: { Start: { main: [[{ node: name, type: 'main', index: 0 }]] } },
+	};
+	const response = await fetch(`${url}/rest/workflows`, {
+		method: 'POST',
+		headers: { cookie, 'content-type': 'application/json' },
+		body: JSON.stringify(workflow),
+	});
+	expect(response.status).toBe(200);
+	return ((await response.json()) as { data: { id: string } }).data.id;
+}
+
+async function openMallcooNode(workflowId: string): Promise<Locator> {
+	await page.goto(`${stack().url}/workflow/${workflowId}`);
+	const node = page.locator(
+		'[data-test-id="canvas-node"][data-node-type="n8n-nodes-mallcoo.mallcoo"]',
+	);
+	await node.waitFor();
+	await node.dblclick();
+	const ndv = page.locator('[data-test-id="ndv"]');
+	await ndv.waitFor();
+	return ndv;
+}
+
+describe('the editor as mall staff see it', () => {
+	it('lists the Mallcoo Trigger under Mallcoo in the node picker', async () => {
+		await page.goto(`${stack().url}/workflow/new`);
+		await page.locator('[data-test-id="canvas-add-button"]').first().click();
+		await page.keyboard.type('Mallcoo');
+		await page
+			.locator('[data-test-id="node-creator-item-name"]', { hasText: /^Mallcoo$/ })
+			.first()
+			.click();
+		const creator = page.locator('[data-test-id="node-creator"]');
+		await expect.poll(() => creator.innerText()).toMatch(/Triggers \(1\)/);
+		expect(await creator.innerText()).not.toMatch(/No\s+Mallcoo\s+Triggers available/);
+		await page.screenshot({ path: path.join(SHOTS, 'node-picker-mallcoo.png') });
+		// The one trigger listed is ours: picking it puts a Mallcoo Trigger on the canvas.
+		await creator.getByText(/^On new Mallcoo event$/).click();
+		await page
+			.locator('[data-test-id="canvas-node"][data-node-type="n8n-nodes-mallcoo.mallcooTrigger"]')
+			.waitFor();
+	});
+
+	it('Card Status starts empty beside a notice on what -1 does, and the editor will not run it empty', async () => {
+		const ndv = await openMallcooNode(
+			await mallcooWorkflow('Update Card Status', {
+				resource: 'member',
+				operation: 'updateStatus',
+				thirdPartyCardId: 'CRM10000001',
+			}),
+		);
+		const status = ndv.locator('[data-test-id="parameter-input-mallCardStatus"] input').first();
+		await status.waitFor();
+		expect(await status.inputValue()).toBe('');
+		expect(await ndv.innerText()).toMatch(/Card status -1 deletes the member's card in Mallcoo/);
+		await ndv.screenshot({ path: path.join(SHOTS, 'card-status-empty.png') });
+		await ndv.locator('[data-test-id="node-execute-button"]').first().click();
+		await expect
+			.poll(() => page.locator('body').innerText())
+			.toMatch(/Parameter "Card Status" is required/);
+		const card = (await sandboxMember('13800000001')).Card;
+		expect(card).toBeTruthy();
+	});
+
+	it('a bad value fails with an error naming the field and the item as the editor counts it', async () => {
+		const ndv = await openMallcooNode(
+			await mallcooWorkflow('Add Tags', {
+				resource: 'tag',
+				operation: 'add',
+				mobile: '123',
+				tagIds: '30',
+			}),
+		);
+		await ndv.locator('[data-test-id="node-execute-button"]').first().click();
+		const error = ndv.locator('[data-test-id="node-error-message"]');
+		await error.waitFor();
+		expect(await error.innerText()).toMatch(/^"Mobile" .+\(item 1\)$/);
+		await ndv.screenshot({ path: path.join(SHOTS, 'error-names-field-and-item.png') });
+	});
+});

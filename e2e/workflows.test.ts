@@ -129,7 +129,10 @@ describe('examples/tag-members-from-list.json (POST /webhook/mallcoo/tag-members
 			total: 3,
 			tagged: 2,
 			failed: [
-				{ mobile: '13899999999', error: expect.stringMatching(/^Add tags to a member failed: .*Code 3001/) },
+				{
+					mobile: '13899999999',
+					error: expect.stringMatching(/^Add tags to a member failed: .*Code 3001/),
+				},
 			],
 		});
 		expect(requests).toHaveLength(3);
