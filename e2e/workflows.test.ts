@@ -210,6 +210,41 @@ describe('examples/oauth-sign-in.json (Mallcoo Trigger)', () => {
 		);
 		expectSigned(requests);
 	});
+
+	it('answers 200 shoppers signing in at once, each with their own page, each ticket exchanged once', async () => {
+		const { sandbox } = stack();
+		const callback = webhookOf('mallcooOAuthIn01');
+		const mobiles = Array.from({ length: 200 }, (_, i) => `1380000000${(i % 5) + 1}`);
+		const nickname = new Map<string, string>();
+		for (const mobile of new Set(mobiles))
+			nickname.set(mobile, String((await sandboxMember(mobile)).NickName));
+		const tickets = await Promise.all(
+			mobiles.map(async (Mobile) => {
+				const response = await fetch(`${sandbox.url}/__sandbox/ticket`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ Mobile }),
+				});
+				return ((await response.json()) as { Ticket: string }).Ticket;
+			}),
+		);
+		const { answer: answers, requests } = await withRequests(() =>
+			Promise.all(
+				tickets.map((ticket) =>
+					callWebhook({ ...callback, url: `${callback.url}?Ticket=${ticket}&DataSource=3` }),
+				),
+			),
+		);
+		answers.forEach((answer, index) => {
+			expect(answer.status, `sign-in ${index}`).toBe(200);
+			expect(answer.text).toContain(`你好,${nickname.get(mobiles[index])}!`);
+		});
+		const exchanged = requests
+			.filter((r) => r.path === '/User/OAuth/v1/GetToken/ByTicket/')
+			.map((r) => (r.body as { Ticket: string }).Ticket);
+		expect(exchanged.sort()).toEqual([...tickets].sort());
+		expect(new Set(exchanged).size).toBe(200);
+	});
 });
 
 describe("n8n's HTTP Request node with Authentication → Mallcoo API", () => {
