@@ -244,7 +244,7 @@ describe('examples/oauth-sign-in.json (Mallcoo Trigger)', () => {
 			.map((r) => (r.body as { Ticket: string }).Ticket);
 		expect(exchanged.sort()).toEqual([...tickets].sort());
 		expect(new Set(exchanged).size).toBe(200);
-	});
+	}, 180_000);
 });
 
 describe("n8n's HTTP Request node with Authentication → Mallcoo API", () => {
