@@ -1,32 +1,14 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import {
-	ACTIVITY_INTERESTS,
-	CONTACT_CHANNELS,
-	CONVEYANCE,
-	EDUCATION,
-	GENDER,
-	HAS_CHILDREN,
-	HOBBIES,
-	INCOME,
-	MARITAL_STATUS,
-	SHOPPING_CATEGORIES,
-} from '../descriptions/codes';
+import { SIGN_UP_FIELDS } from '../descriptions/signUpFields';
 
-/** The coded fields of a member's data (User API page, 根据手机号获取用户资料), by Mallcoo's name. */
-const CODED_FIELDS: Record<string, INodePropertyOptions[]> = {
-	Gender: GENDER,
-	Education: EDUCATION,
-	Marital: MARITAL_STATUS,
-	HasChildren: HAS_CHILDREN,
-	Income: INCOME,
-	Conveyance: CONVEYANCE,
-	HobbyList: HOBBIES,
-	FocusInfoList: SHOPPING_CATEGORIES,
-	AcceptInfoTypeList: CONTACT_CHANNELS,
-	ShoppingInterestList: SHOPPING_CATEGORIES,
-	ActiveInterestList: ACTIVITY_INTERESTS,
-};
+/**
+ * The coded fields of a member's data, by Mallcoo's name, with their labels: the same table as
+ * the sign-up fields (the User API page lists the codes once, under 根据手机号获取用户资料).
+ */
+const CODED_FIELDS: Record<string, INodePropertyOptions[]> = Object.fromEntries(
+	SIGN_UP_FIELDS.flatMap((field) => (field.options ? [[field.apiName, field.options]] : [])),
+);
 
 /** `OpenUserID` → `openUserId`, `WXOpenID` → `wxOpenId`, `CarNO` → `carNo`, `Remark1` → `remark1`. */
 export function camelCase(name: string): string {
