@@ -39,7 +39,8 @@ export const openWithProfile: ApiOperation = {
 	],
 	buildRequest(parameters) {
 		const body: IDataObject = { Mobile: parameters.mobile('mobile') };
-		const cardType = parameters.integer('mallCardTypeId');
+		// MallCardTypeID is a long ID; 0 (the default) is not sent, so the mall's default type opens.
+		const cardType = parameters.integer('mallCardTypeId', { min: 0 });
 		if (cardType !== 0) body.MallCardTypeID = cardType;
 		body.UserInfo = encodeUserInfo(parameters, 'profile', SIGN_UP_FIELDS, true);
 		return {
