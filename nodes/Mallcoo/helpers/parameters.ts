@@ -368,7 +368,8 @@ function urlOf(value: unknown, refuse: Refuse): string | undefined {
 	const scheme = /^(https?):\/\/([^/?#]*)/i.exec(text);
 	if (!scheme) refuse(`${URL_RULE}, but is ${describeValue(text)}`);
 	const authority = scheme[2];
-	if (authority === '') refuse(`must have a host after ${scheme[1]}://, but is ${describeValue(text)}`);
+	if (authority === '')
+		refuse(`must have a host after ${scheme[1]}://, but is ${describeValue(text)}`);
 	if (authority.includes('@')) refuse('must not contain a user name or password before the host');
 	if (/[\\\s]/.test(authority)) {
 		refuse(`must have a valid host name, but has ${describeValue(authority)}`);
