@@ -19,7 +19,7 @@ export const VALUE =
 	"={{ $json.special === 'NaN' ? NaN : $json.special === 'Infinity' ? Infinity : $json.special === '-Infinity' ? -Infinity : $json.special === 'Date' ? new Date($json.value) : $json.special === 'Luxon' ? DateTime.fromISO($json.value, { setZone: true }) : $json.special === 'undefined' ? undefined : $json.value }}";
 
 /** A value JSON cannot carry, made by the VALUE expression. */
-export interface Special {
+export interface Special extends Record<string, unknown> {
 	special: 'NaN' | 'Infinity' | '-Infinity' | 'Date' | 'Luxon' | 'undefined';
 	value?: unknown;
 }
