@@ -2,7 +2,11 @@
  * Hostile and legitimate values for every parameter of the memberCard operations, through n8n's
  * engine against the sandbox (see table.ts for what each table checks).
  */
+import { expect, it } from 'vitest';
+
+import { SIGN_UP_FIELDS, type ProfileField } from '../../nodes/Mallcoo/descriptions/signUpFields';
 import type { RecordedRequest } from '../../sandbox/server';
+import { runMallcoo } from '../helpers/engine';
 import { decodeUserInfo } from '../helpers/operations';
 import { useSandbox } from '../helpers/sandbox';
 import { bodyKey, bodyOf, freeTextTable, identifierTable, mobileTable } from './kinds';
@@ -278,4 +282,96 @@ describeTables('memberCard/openWithProfile', fixture, {
 		'of at least 0',
 		-1,
 	),
+});
+
+/** One hostile and one good value per kind of sign-up field, with what each must give. */
+const BY_TYPE: Record<
+	ProfileField['type'],
+	(field: ProfileField) => { bad: unknown; problem: RegExp; good: unknown; sent: string }
+> = {
+	string: (field) => ({
+		bad: false,
+		problem: /^must be text or a number, not the yes\/no value false$/,
+		good: field.name === 'email' ? ' ok@example.com ' : ' <值> "ok" 😀 ',
+		sent: field.name === 'email' ? 'ok@example.com' : '<值> "ok" 😀',
+	}),
+	number: () => ({
+		bad: -1,
+		problem: /^must be a whole number from 0 to \d+, but is -1$/,
+		good: 1,
+		sent: '1',
+	}),
+	options: (field) => {
+		const last = field.options![field.options!.length - 1].value;
+		return {
+			bad: 99,
+			problem: /^must be one of 0 \(.+\), but is the number 99$/,
+			good: String(last),
+			sent: String(last),
+		};
+	},
+	multiOptions: () => ({
+		bad: [0, 99],
+		problem: /^must be one of 0 \(.+\), but is the number 99$/,
+		good: [1, 0],
+		sent: '1,0',
+	}),
+	boolean: () => ({
+		bad: 'maybe',
+		problem: /^must be true or false \(or 1 or 0\), not "maybe"$/,
+		good: 'true',
+		sent: '1',
+	}),
+	date: () => ({
+		bad: '2023-02-29',
+		problem: /^must be a real calendar date, but "2023-02-29" has no such day$/,
+		good: '2000-02-29',
+		sent: '2000-02-29',
+	}),
+};
+
+it('memberCard/openWithProfile: every sign-up field is read as its kind, naming the field', async () => {
+	const items = SIGN_UP_FIELDS.flatMap((field, index) => {
+		const { bad, good } = BY_TYPE[field.type](field);
+		return [
+			{ field: field.name, value: bad, mobile: `1396666${String(2 * index).padStart(4, '0')}` },
+			{
+				field: field.name,
+				value: good,
+				mobile: `1396666${String(2 * index + 1).padStart(4, '0')}`,
+			},
+		];
+	});
+	const { output, error } = await runMallcoo({
+		parameters: {
+			resource: 'memberCard',
+			operation: 'openWithProfile',
+			mobile: '={{ $json.mobile }}',
+			profile: Object.fromEntries(
+				SIGN_UP_FIELDS.map((field) => [
+					field.name,
+					`={{ $json.field === '${field.name}' ? $json.value : undefined }}`,
+				]),
+			),
+			options: { concurrency: 1 },
+		},
+		items,
+		credentials: fixture.credentials,
+		continueOnFail: true,
+	});
+	expect(error).toBeUndefined();
+	expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+	SIGN_UP_FIELDS.forEach((field, index) => {
+		const { problem } = BY_TYPE[field.type](field);
+		const message = String(output[2 * index].json.error);
+		const prefix = `"Sign-Up Fields › ${field.displayName}" `;
+		const suffix = ` (item ${2 * index + 1})`;
+		expect(message.startsWith(prefix) && message.endsWith(suffix), message).toBe(true);
+		expect(message.slice(prefix.length, -suffix.length), field.name).toMatch(problem);
+		expect(output[2 * index + 1].json.error, field.name).toBeUndefined();
+	});
+	// One request per good item, in order, each carrying exactly its one field.
+	expect(
+		fixture.sandbox.requests.map((request) => decodeUserInfo(String(bodyOf(request).UserInfo))),
+	).toEqual(SIGN_UP_FIELDS.map((field) => ({ [field.apiName]: BY_TYPE[field.type](field).sent })));
 });

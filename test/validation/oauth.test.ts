@@ -51,7 +51,7 @@ const CALLBACK_REFUSED: Refused[] = [
 	[
 		'a C1 control',
 		'https://example.com\u0085/cb',
-		rule('must not contain control characters, but contains U+0085'),
+		rule('must not contain control characters, but contains the control character U+0085'),
 	],
 	[
 		'javascript:',

@@ -360,7 +360,7 @@ function urlOf(value: unknown, refuse: Refuse): string | undefined {
 	const control = CONTROL.exec(text);
 	if (control) {
 		refuse(
-			`must not contain control characters, but contains ${CONTROL_NAMES[control[0]] ?? codePoint(control[0])}`,
+			`must not contain control characters, but contains ${CONTROL_NAMES[control[0]] ?? `the control character ${codePoint(control[0])}`}`,
 		);
 	}
 	if (LONE_SURROGATE.test(text))
