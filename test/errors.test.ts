@@ -103,19 +103,19 @@ describe('bad input', () => {
 		[
 			'an empty mobile',
 			{ mobile: '' },
-			/^"Mobile" is required but is empty \(item 1\)$/,
+			/^"Mobile" is required but is empty \(item 2\)$/,
 			getByMobile,
 		],
 		[
 			'a mobile that is not a number',
 			{ mobile: 'call me' },
-			/^"Mobile" must be a phone number made of digits, but is "callme" \(item 1\)$/,
+			/^"Mobile" must be a mobile number of 5 to 20 digits, optionally after \+ \(spaces and dashes are ignored\), but is "call me" \(item 2\)$/,
 			getByMobile,
 		],
 		[
 			'a tag ID that is not a number',
 			{ mobile: bea.Mobile, tags: '30,abc' },
-			/^"Tag IDs" must hold whole-number tag IDs, but contains "abc" \(item 1\)$/,
+			/^"Tag IDs" must be whole-number IDs of at least 1, like 30,31,32 or a list of numbers, but contains "abc" \(item 2\)$/,
 			{
 				resource: 'tag',
 				operation: 'add',
@@ -126,7 +126,7 @@ describe('bad input', () => {
 		[
 			'tag IDs of the wrong shape',
 			{ mobile: bea.Mobile, tags: { id: 30 } },
-			/^"Tag IDs" must be tag IDs like 30,31,32 or a list of numbers/,
+			/^"Tag IDs" must be whole-number IDs of at least 1, like 30,31,32 or a list of numbers, not an object \{"id":30\} \(item 2\)$/,
 			{
 				resource: 'tag',
 				operation: 'add',
@@ -137,7 +137,7 @@ describe('bad input', () => {
 		[
 			'a missing required field',
 			{ grade: '' },
-			/^"VIP Grade" is required but is empty \(item 1\)$/,
+			/^"VIP Grade" is required but is empty \(item 2\)$/,
 			{
 				resource: 'member',
 				operation: 'syncFromCrm',
@@ -194,7 +194,7 @@ describe('bad input', () => {
 			updateFields: {},
 		});
 		expect(error?.message).toBe(
-			'"Update Fields" needs at least one field: add one with "Add Field" (item 0)',
+			'"Update Fields" needs at least one field: add one with "Add Field" (item 1)',
 		);
 	});
 
@@ -206,7 +206,7 @@ describe('bad input', () => {
 			updateFields: { birthday: 'soon' },
 		});
 		expect(error?.message).toBe(
-			'"Update Fields › Birthday" must be a date like 1990-01-31, but is "soon" (item 0)',
+			'"Update Fields › Birthday" must be a date like 1990-01-31, but is "soon" (item 1)',
 		);
 	});
 });

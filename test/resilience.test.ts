@@ -128,7 +128,7 @@ describe('checking a large input', () => {
 		clearInterval(ticker);
 		expect(output).toHaveLength(3000);
 		expect(output[2999].json.error).toBe(
-			'"Mobile" must be a phone number made of digits, but is "notaphone2999" (item 2999)',
+			'"Mobile" must be a mobile number of 5 to 20 digits, optionally after + (spaces and dashes are ignored), but is "not-a-phone-2999" (item 3000)',
 		);
 		expect(fixture.sandbox.requests).toHaveLength(0);
 		// A loop that never yields would let the 5 ms ticker fire at most once.

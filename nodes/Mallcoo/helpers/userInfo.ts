@@ -1,35 +1,53 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ProfileField } from '../descriptions/signUpFields';
-import type { ItemParameters } from './parameters';
+import {
+	describeValue,
+	type CollectionReaders,
+	type IntegerOptions,
+	type ItemParameters,
+	type TextOptions,
+} from './parameters';
 
-/** `yyyy-MM-dd` from a date picker value, an ISO text, or a Luxon/JS date from an expression. */
-function toDay(parameters: ItemParameters, name: string, value: unknown): string {
-	const text =
-		value instanceof Date
-			? value.toISOString()
-			: typeof value === 'object' && value
-				? String(value)
-				: String(value);
-	const match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})/.exec(text.trim());
-	if (!match)
-		parameters.fail(name, `must be a date like 1990-01-31, but is ${JSON.stringify(text)}`);
-	return `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
-}
+/**
+ * What each profile field holds beyond its type, from the User API page
+ * (https://docs.mallcoo.cn/open/api/User.html) and common sense: an age is 0 to 150, a number of
+ * children is not negative; an address and the remarks are free text that may span lines; the
+ * other texts (name, ID number, car plate, ...) are one line.
+ */
+const NUMBER_RULES: Record<string, IntegerOptions> = {
+	age: { min: 0, max: 150 },
+	childrenCount: { min: 0, max: 100 },
+};
+const MULTILINE_FIELDS = new Set([
+	'address',
+	...Array.from({ length: 20 }, (_, index) => `remark${index + 1}`),
+]);
+const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 
-function codeList(parameters: ItemParameters, name: string, value: unknown): number[] {
-	const list = Array.isArray(value)
-		? value
-		: String(value ?? '')
-				.split(',')
-				.filter((part) => part.trim() !== '');
-	return list.map((code) => parameters.integer(name, code));
+function textOf(
+	readers: CollectionReaders,
+	parameters: ItemParameters,
+	collectionName: string,
+	field: ProfileField,
+): string | undefined {
+	const options: TextOptions = { multiline: MULTILINE_FIELDS.has(field.name) };
+	const text = readers.text(field.name, options);
+	if (text !== undefined && field.name === 'email' && !EMAIL.test(text)) {
+		parameters.fail(
+			`${collectionName}.${field.name}`,
+			`must be an e-mail address like name@example.com, but is ${describeValue(text)}`,
+		);
+	}
+	return text;
 }
 
 /**
  * The `UserInfo` string: JSON text, UTF-8 URL-encoded as the guide requires.
  * `allText` gives every value as text with booleans as 0/1 and lists comma-joined, which is how
  * the sign-up fields are documented; otherwise numbers stay numbers, as in the update example.
+ * Every value is read as the kind its field is: coded fields take only their documented codes
+ * (descriptions/codes.ts), dates are real calendar dates, texts are text.
  */
 export function encodeUserInfo(
 	parameters: ItemParameters,
@@ -37,30 +55,35 @@ export function encodeUserInfo(
 	fields: ProfileField[],
 	allText: boolean,
 ): string {
-	const values = parameters.collection(collectionName);
+	const readers = parameters.fields(collectionName);
 	const userInfo: IDataObject = {};
 	for (const profileField of fields) {
-		const value = values[profileField.name];
-		if (value === undefined || value === null || value === '') continue;
-		const label = `${collectionName}.${profileField.name}`;
-		let encoded: string | number;
+		const { name } = profileField;
+		if (!(name in readers.values)) continue;
+		const codes = profileField.options?.map((option) => option.value as number);
+		let encoded: string | number | undefined;
 		switch (profileField.type) {
 			case 'number':
+				encoded = readers.integer(name, NUMBER_RULES[name] ?? { min: 0 });
+				break;
 			case 'options':
-				encoded = parameters.integer(label, value);
+				encoded = readers.choice(name, codes);
 				break;
-			case 'boolean':
-				encoded = value === true || value === 'true' || value === 1 || value === '1' ? 1 : 0;
+			case 'boolean': {
+				const flag = readers.boolean(name);
+				encoded = flag === undefined ? undefined : flag ? 1 : 0;
 				break;
+			}
 			case 'multiOptions':
-				encoded = codeList(parameters, label, value).join(',');
+				encoded = readers.choices(name, codes)?.join(',');
 				break;
 			case 'date':
-				encoded = toDay(parameters, label, value);
+				encoded = readers.date(name);
 				break;
 			default:
-				encoded = String(value).trim();
+				encoded = textOf(readers, parameters, collectionName, profileField);
 		}
+		if (encoded === undefined) continue;
 		userInfo[profileField.apiName] = allText ? String(encoded) : encoded;
 	}
 	if (Object.keys(userInfo).length === 0) {

@@ -56,12 +56,14 @@ export const changeMobile: ApiOperation = {
 			OldMobile: parameters.mobile('oldMobile'),
 		};
 		const refId = additional.text('thirdCrmRefId');
-		const remark = additional.text('remark');
+		const remark = additional.text('remark', { multiline: true });
+		// UpdatorID is a long: a user ID, so a whole number of at least 0; 0 (the default) is not sent.
+		const updatorId = additional.integer('updatorId', { min: 0 });
 		const updator = additional.text('updator');
 		if (refId) body.ThirdCRMRefID = refId;
 		// The documents ask for these two texts URL-encoded.
 		if (remark) body.Remark = encodeURIComponent(remark);
-		if (additional.values.updatorId) body.UpdatorID = additional.integer('updatorId');
+		if (updatorId) body.UpdatorID = updatorId;
 		if (updator) body.Updator = encodeURIComponent(updator);
 		return { path: '/User/AdvancedInfo/v1/ChangeOnlineUserMobile/', body };
 	},

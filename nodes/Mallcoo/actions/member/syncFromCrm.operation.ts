@@ -55,7 +55,8 @@ export const syncFromCrm: ApiOperation = {
 		// The documents' example sends every UpdateDic value as text.
 		const updateDic: IDataObject = {
 			VipGrade: parameters.text('vipGrade'),
-			Bonus: String(parameters.integer('bonus')),
+			// A points balance: a whole number of at least 0.
+			Bonus: String(parameters.integer('bonus', { min: 0 })),
 		};
 		const newId = additional.text('newThirdPartyCardId');
 		const newNo = additional.text('newThirdPartyCardNo');

@@ -41,7 +41,8 @@ export const updateStatus: ApiOperation = {
 			path: '/User/AdvancedInfo/v1/UpdateStatus/ByThirdPartyCardID',
 			body: {
 				ThirdPartyCardID: parameters.text('thirdPartyCardId'),
-				MallCardStatus: parameters.integer('mallCardStatus'),
+				// -1 (delete) is the only documented code; lower numbers are no status.
+				MallCardStatus: parameters.integer('mallCardStatus', { min: -1 }),
 			},
 		};
 	},

@@ -43,8 +43,9 @@ export const openWithProfile: ApiOperation = {
 	],
 	buildRequest(parameters) {
 		const body: IDataObject = { Mobile: parameters.mobile('mobile') };
-		const cardType = parameters.integer('mallCardTypeId');
-		if (cardType !== 0) body.MallCardTypeID = cardType;
+		// MallCardTypeID is a long ID; 0 (the default) or empty is not sent: the mall's default type opens.
+		const cardType = parameters.optionalInteger('mallCardTypeId', { min: 0 });
+		if (cardType) body.MallCardTypeID = cardType;
 		body.UserInfo = encodeUserInfo(parameters, 'profile', SIGN_UP_FIELDS, true);
 		return {
 			path: '/User/MallCard/v1/Open/ByMallCardTypeID/',

@@ -1,10 +1,5 @@
 import { textField } from '../../descriptions/fields';
-import {
-	authorizationUrl,
-	H5_FLOWS,
-	MINI_PROGRAM_PAGE,
-	queryString,
-} from '../../helpers/authorizationUrl';
+import { authorizationUrl, MINI_PROGRAM_PAGE, queryString } from '../../helpers/authorizationUrl';
 import type { LocalOperation } from '../../helpers/types';
 
 export const getAuthUrl: LocalOperation = {
@@ -64,24 +59,16 @@ export const getAuthUrl: LocalOperation = {
 		},
 	],
 	run(parameters, credentials) {
-		const flow = String(parameters.raw('flow'));
+		const flow = parameters.choice<string>('flow');
 		if (flow === 'miniProgram') {
 			const query = queryString({
 				OAppID: credentials.appId,
 				OPublicKey: credentials.publicKey,
-				OIsMember: parameters.raw('isMember') ? '1' : '0',
+				OIsMember: parameters.boolean('isMember') ? '1' : '0',
 			});
 			return { flow, url: `${MINI_PROGRAM_PAGE}?${query}` };
 		}
-		if (!H5_FLOWS[flow])
-			parameters.fail(
-				'flow',
-				`must be one of ${[...Object.keys(H5_FLOWS), 'miniProgram'].join(', ')}`,
-			);
-		const callbackUrl = parameters.text('callbackUrl');
-		if (!/^https?:\/\/[^\s/]+/i.test(callbackUrl)) {
-			parameters.fail('callbackUrl', `must be an http(s) address, but is "${callbackUrl}"`);
-		}
+		const callbackUrl = parameters.url('callbackUrl');
 		return { flow, url: authorizationUrl(flow, credentials, callbackUrl), callbackUrl };
 	},
 };
