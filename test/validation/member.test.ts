@@ -407,7 +407,7 @@ describe('without Continue On Fail', () => {
 			credentials: fixture.credentials,
 		});
 		expect(error?.message).toBe(
-			'"Update Fields › Birthday" must be a real calendar date, but "2024-02-30" has no such day (item 2)',
+			'"Update Fields › Birthday" must be a date that exists, but "2024-02-30" has no such day (item 2)',
 		);
 		expect(output).toHaveLength(0);
 		expect(fixture.sandbox.requests).toHaveLength(0);

@@ -297,7 +297,7 @@ const BY_TYPE: Record<
 	}),
 	number: () => ({
 		bad: -1,
-		problem: /^must be a whole number from 0 to \d+, but is -1$/,
+		problem: /^must be from 0 to \d+, but is -1$/,
 		good: 1,
 		sent: '1',
 	}),
@@ -324,7 +324,7 @@ const BY_TYPE: Record<
 	}),
 	date: () => ({
 		bad: '2023-02-29',
-		problem: /^must be a real calendar date, but "2023-02-29" has no such day$/,
+		problem: /^must be a date that exists, but "2023-02-29" has no such day$/,
 		good: '2000-02-29',
 		sent: '2000-02-29',
 	}),

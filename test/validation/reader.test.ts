@@ -184,20 +184,20 @@ describe('chinaDateTime: yyyy-MM-dd HH:mm:ss in China Standard Time', () => {
 			[special('Luxon', '2024-05-01T10:00:00+08:00'), '2024-05-01 10:00:00'],
 			[
 				'2024-02-30 10:00:00',
-				'!must be a real calendar date, but "2024-02-30 10:00:00" has no such day',
+				'!must be a date that exists, but "2024-02-30 10:00:00" has no such day',
 			],
 			[
 				'2023-13-01 10:00:00',
-				'!must be a real calendar date, but "2023-13-01 10:00:00" has no such day',
+				'!must be a date that exists, but "2023-13-01 10:00:00" has no such day',
 			],
 			['2024-05-01', `!${DATE_TIME}: the time is missing in "2024-05-01"`],
 			[
 				'2024-05-01 24:00:00',
-				'!must have a time from 00:00:00 to 23:59:59, but is "2024-05-01 24:00:00"',
+				'!must be a date with a time of day from 00:00:00 to 23:59:59, but is "2024-05-01 24:00:00"',
 			],
 			[
 				'2024-05-01 10:60:00',
-				'!must have a time from 00:00:00 to 23:59:59, but is "2024-05-01 10:60:00"',
+				'!must be a date with a time of day from 00:00:00 to 23:59:59, but is "2024-05-01 10:60:00"',
 			],
 			['2024-05-01T10:00:00+15:00', '!has an impossible time-zone offset +15:00'],
 			['yesterday', `!${DATE_TIME}, but is "yesterday"`],
@@ -230,15 +230,15 @@ describe('number', () => {
 				['12.50', 12.5],
 				['.5', 0.5],
 				['  7 ', 7],
-				[0, '!must be a number greater than 0, but is 0'],
-				[-5, '!must be a number greater than 0, but is -5'],
-				['-0.01', '!must be a number greater than 0, but is -0.01'],
-				['1e3', '!must be a number greater than 0, not "1e3"'],
-				['12,5', '!must be a number greater than 0, not "12,5"'],
-				[special('NaN'), '!must be a number greater than 0, not NaN'],
-				[special('Infinity'), '!must be a number greater than 0, not Infinity'],
-				[true, '!must be a number greater than 0, not the yes/no value true'],
-				[[1], '!must be a number greater than 0, not a list [1]'],
+				[0, '!must be more than 0, but is 0'],
+				[-5, '!must be more than 0, but is -5'],
+				['-0.01', '!must be more than 0, but is -0.01'],
+				['1e3', '!must be a number more than 0, not "1e3"'],
+				['12,5', '!must be a number more than 0, not "12,5"'],
+				[special('NaN'), '!must be a number more than 0, not NaN'],
+				[special('Infinity'), '!must be a number more than 0, not Infinity'],
+				[true, '!must be a number more than 0, not the yes/no value true'],
+				[[1], '!must be a number more than 0, not a list [1]'],
 				['', '!is required but is empty'],
 			],
 			{ above: 0 },
@@ -250,7 +250,7 @@ describe('number', () => {
 			'number',
 			[
 				[100, 100],
-				[100.5, '!must be a number from 0 to 100, but is 100.5'],
+				[100.5, '!must be from 0 to 100, but is 100.5'],
 			],
 			{ min: 0, max: 100 },
 		);
@@ -261,10 +261,10 @@ describe('number', () => {
 	});
 });
 
-const API_PATH =
-	'must be a Mallcoo API path like /User/Score/v1/Plus/ByOpenUserID/: one leading /, then names of letters, digits, - . _ ~ between single slashes; no host, no .. or . segments, no query (?) or fragment (#)';
-const ONLY_PATH =
-	'must be only the path, like /User/Score/v1/Plus/ByOpenUserID/ (the host comes from the credential)';
+const API_PATH_START =
+	"must be a path under the credential's API Base URL like /User/Score/v1/Plus/ByOpenUserID/";
+const API_PATH = `${API_PATH_START}: one leading /, then names of letters, digits, - . _ ~ between single slashes; no .. or . segments, no query (?) or fragment (#)`;
+const ONLY_PATH = `${API_PATH_START}, without a scheme or host (the host comes from the credential)`;
 
 describe('apiPath: a path on the credential host, nothing that could leave it', () => {
 	it('accepts Mallcoo paths and refuses hosts, schemes, traversal, queries and controls', async () => {
@@ -408,7 +408,7 @@ describe('collections', () => {
 			'2024-05-01 14:30:00',
 			refusal(
 				'Filters › Trade Start Time',
-				'must be a real calendar date, but "2024-02-30 10:00:00" has no such day',
+				'must be a date that exists, but "2024-02-30 10:00:00" has no such day',
 			),
 			'(none)',
 			refusal('Filters › Trade Start Time', `${DATE_TIME}, not the yes/no value false`),

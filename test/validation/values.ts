@@ -141,13 +141,15 @@ export const wholeNumber = (range: string) =>
 /** Not a whole number in any way: the range text is the field's. */
 export function integerRefused(range: string, below: number, above?: number): Refused[] {
 	const must = wholeNumber(range);
+	// A number of the right kind outside the range is told the range alone.
+	const within = `must be ${range.replace(/^of /, '')}`;
 	return [
 		...(Number.isNaN(below)
 			? []
-			: ([[`${below} (below the range)`, below, rule(`${must}, but is ${below}`)]] as Refused[])),
+			: ([[`${below} (below the range)`, below, rule(`${within}, but is ${below}`)]] as Refused[])),
 		...(above === undefined
 			? []
-			: ([[`${above} (above the range)`, above, rule(`${must}, but is ${above}`)]] as Refused[])),
+			: ([[`${above} (above the range)`, above, rule(`${within}, but is ${above}`)]] as Refused[])),
 		['a fraction', 1.5, rule(`${must}, but is 1.5`)],
 		['a fraction as text', '1.5', rule(`${must}, not "1.5"`)],
 		['an exponent', '1e2', rule(`${must}, not "1e2"`)],
@@ -170,7 +172,7 @@ export function integerRefused(range: string, below: number, above?: number): Re
 
 const DATE = 'must be a date like 1990-01-31';
 const NO_SUCH_DAY = (text: string) =>
-	rule(`must be a real calendar date, but "${text}" has no such day`);
+	rule(`must be a date that exists, but "${text}" has no such day`);
 /** Dates: real calendar days only. */
 export const DATE_REFUSED: Refused[] = [
 	['30 February', '2024-02-30', NO_SUCH_DAY('2024-02-30')],
@@ -181,7 +183,11 @@ export const DATE_REFUSED: Refused[] = [
 	['day 32', '1990-01-32', NO_SUCH_DAY('1990-01-32')],
 	['31 April', '1990/4/31', NO_SUCH_DAY('1990/4/31')],
 	['year 0', '0000-01-01', NO_SUCH_DAY('0000-01-01')],
-	['hour 25', '1990-01-31T25:00:00', rule('must have a time from 00:00:00 to 23:59:59')],
+	[
+		'hour 25',
+		'1990-01-31T25:00:00',
+		rule('must be a date with a time of day from 00:00:00 to 23:59:59'),
+	],
 	['trailing words', '1990-01-31 or so', rule(`${DATE}, but is "1990-01-31 or so"`)],
 	['words', 'soon', rule(`${DATE}, but is "soon"`)],
 	['day first', '31/01/1990', rule(`${DATE}, but is "31/01/1990"`)],

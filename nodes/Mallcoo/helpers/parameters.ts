@@ -192,23 +192,33 @@ function mobileOf(value: unknown, refuse: Refuse): string | undefined {
 	return mobile;
 }
 
-function rangeRule(kind: string, { min, max, above }: NumberOptions): string {
+/** "more than 0", "from 0 to 150", "at least 0", "at most 100" (empty without limits). */
+function rangeText({ min, max, above }: NumberOptions): string {
 	const parts: string[] = [];
-	if (above !== undefined) parts.push(`greater than ${above}`);
+	if (above !== undefined) parts.push(`more than ${above}`);
 	if (min !== undefined && max !== undefined) parts.push(`from ${min} to ${max}`);
-	else if (min !== undefined) parts.push(`of at least ${min}`);
-	else if (max !== undefined) parts.push(`of at most ${max}`);
-	return [kind, ...parts].join(' ');
+	else if (min !== undefined) parts.push(`at least ${min}`);
+	else if (max !== undefined) parts.push(`at most ${max}`);
+	return parts.join(' and ');
 }
 
-function checkRange(number: number, kind: string, options: NumberOptions, refuse: Refuse) {
+/** "a whole number from 0 to 150", "a number more than 0", "a whole number of at least 0". */
+function rangeRule(kind: string, options: NumberOptions): string {
+	const range = rangeText(options);
+	if (range === '') return kind;
+	return /^(at|more)/.test(range) && options.above === undefined
+		? `${kind} of ${range}`
+		: `${kind} ${range}`;
+}
+
+function checkRange(number: number, options: NumberOptions, refuse: Refuse) {
 	const { min, max, above } = options;
 	if (
 		(min !== undefined && number < min) ||
 		(max !== undefined && number > max) ||
 		(above !== undefined && number <= above)
 	) {
-		refuse(`must be ${rangeRule(kind, options)}, but is ${number}`);
+		refuse(`must be ${rangeText(options)}, but is ${number}`);
 	}
 }
 
@@ -240,7 +250,7 @@ function numberOf(
 			);
 		}
 	}
-	checkRange(number, name, options, refuse);
+	checkRange(number, options, refuse);
 	return number;
 }
 
@@ -269,12 +279,14 @@ function parseDateText(text: string, refuse: Refuse, rule: string): DateParts {
 		real.getUTCMonth() !== parts.month - 1 ||
 		real.getUTCDate() !== parts.day
 	) {
-		refuse(`must be a real calendar date, but ${describeValue(text)} has no such day`);
+		refuse(`must be a date that exists, but ${describeValue(text)} has no such day`);
 	}
 	if (hour !== undefined) {
 		parts.time = { hour: Number(hour), minute: Number(minute), second: Number(second ?? 0) };
 		if (parts.time.hour > 23 || parts.time.minute > 59 || parts.time.second > 59) {
-			refuse(`must have a time from 00:00:00 to 23:59:59, but is ${describeValue(text)}`);
+			refuse(
+				`must be a date with a time of day from 00:00:00 to 23:59:59, but is ${describeValue(text)}`,
+			);
 		}
 	}
 	if (offset !== undefined) {
@@ -392,8 +404,9 @@ function urlOf(value: unknown, refuse: Refuse): string | undefined {
 	return text;
 }
 
-const API_PATH_RULE =
-	'must be a Mallcoo API path like /User/Score/v1/Plus/ByOpenUserID/: one leading /, then names of letters, digits, - . _ ~ between single slashes; no host, no .. or . segments, no query (?) or fragment (#)';
+const API_PATH_START =
+	"must be a path under the credential's API Base URL like /User/Score/v1/Plus/ByOpenUserID/";
+const API_PATH_RULE = `${API_PATH_START}: one leading /, then names of letters, digits, - . _ ~ between single slashes; no .. or . segments, no query (?) or fragment (#)`;
 
 function apiPathOf(value: unknown, refuse: Refuse): string | undefined {
 	if (value === undefined || value === null) return undefined;
@@ -403,7 +416,7 @@ function apiPathOf(value: unknown, refuse: Refuse): string | undefined {
 	if (path.length > MAX_PATH_LENGTH) refuse(`must be at most ${MAX_PATH_LENGTH} characters long`);
 	if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) {
 		refuse(
-			`must be only the path, like /User/Score/v1/Plus/ByOpenUserID/ (the host comes from the credential), but is ${describeValue(path)}`,
+			`${API_PATH_START}, without a scheme or host (the host comes from the credential), but is ${describeValue(path)}`,
 		);
 	}
 	const segments = path.split('/').slice(1);
