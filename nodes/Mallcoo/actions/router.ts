@@ -18,8 +18,10 @@ import {
 	CREDENTIAL_TYPE,
 	apiBaseUrlOf,
 	callMallcoo,
+	callMallcooForData,
 	type TransportSettings,
 } from '../transport/request';
+import { fetchPages } from '../transport/paging';
 import { forEachConcurrently, rateLimiter } from '../transport/schedule';
 
 /** How many items to check between two yields to the event loop. */
@@ -81,9 +83,13 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 		);
 	}
 
-	const results: INodeExecutionData[] = new Array(items.length);
+	// One output item per input item, or (list operations) one per entry, each paired with its input.
+	const results: Array<INodeExecutionData | INodeExecutionData[]> = new Array(items.length);
 	const settle = (itemIndex: number, json: IDataObject) => {
 		results[itemIndex] = { json, pairedItem: { item: itemIndex } };
+	};
+	const settleEach = (itemIndex: number, entries: IDataObject[]) => {
+		results[itemIndex] = entries.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 	};
 	const fail = (itemIndex: number, error: Error) => {
 		if (!this.continueOnFail()) throw error;
@@ -102,7 +108,7 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 				fail(itemIndex, error as Error);
 			}
 		}
-		return [results];
+		return [results as INodeExecutionData[]];
 	}
 
 	const requests: Array<MallcooRequest | undefined> = new Array(items.length);
@@ -124,13 +130,21 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 		if (!request) return;
 		requests[itemIndex] = undefined; // sent: nothing needs it any more
 		try {
-			settle(
-				itemIndex,
-				outputOf(operation, await callMallcoo(this, operation, request, settings, itemIndex)),
-			);
+			if (operation.pager) {
+				const pageable = operation as ApiOperation & { pager: NonNullable<ApiOperation['pager']> };
+				settleEach(itemIndex, await fetchPages(this, pageable, request, settings, itemIndex));
+			} else if (operation.outputItems) {
+				const data = await callMallcooForData(this, operation, request, settings, itemIndex);
+				settleEach(itemIndex, operation.outputItems(data, options));
+			} else {
+				settle(
+					itemIndex,
+					outputOf(operation, await callMallcoo(this, operation, request, settings, itemIndex)),
+				);
+			}
 		} catch (error) {
 			fail(itemIndex, error as Error);
 		}
 	});
-	return [results];
+	return [results.flat()];
 }

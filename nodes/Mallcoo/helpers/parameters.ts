@@ -13,6 +13,12 @@ export interface ParameterSource {
 
 const PHONE_PATTERN = /^\+?\d{5,20}$/;
 
+/** Control characters, spaces, DEL or a backslash: none belongs in an API path. */
+const hasUnsafeCharacter = (text: string) =>
+	[...text].some(
+		(char) => char.charCodeAt(0) <= 0x20 || char.charCodeAt(0) === 0x7f || char === '\\',
+	);
+
 /** Every display name of a property list, collection options included, by internal name. */
 function labelsOf(properties: INodeProperties[], labels = new Map<string, string>()) {
 	for (const property of properties) {
@@ -167,5 +173,159 @@ export class ItemParameters {
 			text: (field: string) => this.asText(`${name}.${field}`, values[field]),
 			integer: (field: string) => this.integer(`${name}.${field}`, values[field]),
 		};
+	}
+
+	// --- minimal readers for the Beyond-the-user-API operations (validate branch wins on merge)
+
+	optionalInteger(name: string, limits: { min?: number; max?: number } = {}): number | undefined {
+		const value = this.raw(name, '');
+		if (value === undefined || value === null || value === '') return undefined;
+		const number = this.integer(name, value);
+		this.checkRange(name, number, limits);
+		return number;
+	}
+
+	number(name: string, limits: { min?: number; max?: number; above?: number } = {}): number {
+		const value = this.optionalNumber(name, limits);
+		if (value === undefined) this.fail(name, 'is required but is empty');
+		return value;
+	}
+
+	optionalNumber(
+		name: string,
+		limits: { min?: number; max?: number; above?: number } = {},
+	): number | undefined {
+		const value = this.raw(name, '');
+		if (value === undefined || value === null || value === '') return undefined;
+		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+		if (typeof number !== 'number' || !Number.isFinite(number)) {
+			this.fail(name, `must be a number, but is ${JSON.stringify(value)}`);
+		}
+		if (limits.above !== undefined && !(number > limits.above)) {
+			this.fail(name, `must be more than ${limits.above}, but is ${number}`);
+		}
+		this.checkRange(name, number, limits);
+		return number;
+	}
+
+	private checkRange(name: string, number: number, limits: { min?: number; max?: number }) {
+		if (limits.min !== undefined && number < limits.min)
+			this.fail(name, `must be at least ${limits.min}, but is ${number}`);
+		if (limits.max !== undefined && number > limits.max)
+			this.fail(name, `must be at most ${limits.max}, but is ${number}`);
+	}
+
+	/** `yyyy-MM-dd HH:mm:ss` in China Standard Time (UTC+8, no daylight saving). */
+	chinaDateTime(name: string): string {
+		const value = this.optionalChinaDateTime(name);
+		if (value === undefined) this.fail(name, 'is required but is empty');
+		return value;
+	}
+
+	optionalChinaDateTime(name: string): string | undefined {
+		const value = this.raw(name, '');
+		if (value === undefined || value === null || value === '') return undefined;
+		const bad = () =>
+			this.fail(
+				name,
+				`must be a date and time like 2026-03-01 14:30:00 (China time) or ISO text with an offset, but is ${JSON.stringify(String(value))}`,
+			);
+		let millis: number | undefined;
+		if (value instanceof Date) millis = value.getTime();
+		else if (
+			typeof value === 'object' &&
+			typeof (value as { toMillis?: unknown }).toMillis === 'function'
+		)
+			millis = (value as { toMillis(): number }).toMillis(); // a Luxon DateTime from an expression
+		else if (typeof value === 'string') {
+			const text = value.trim();
+			const wall = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+			if (wall) {
+				// Text without an offset is China wall time already (the date picker gives it so).
+				const [year, month, day, hour, minute, second = '00'] = wall.slice(1);
+				const check = new Date(Date.UTC(+year, +month - 1, +day, +hour, +minute, +second));
+				if (
+					check.getUTCFullYear() !== +year ||
+					check.getUTCMonth() !== +month - 1 ||
+					check.getUTCDate() !== +day ||
+					check.getUTCHours() !== +hour ||
+					check.getUTCMinutes() !== +minute ||
+					check.getUTCSeconds() !== +second
+				)
+					bad();
+				return `${year}-${month}-${day} ${hour}:${minute}:${second}`;
+			}
+			if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(text))
+				millis = Date.parse(text);
+		}
+		if (millis === undefined || !Number.isFinite(millis)) bad();
+		return new Date(millis! + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+	}
+
+	choice<T extends string | number>(name: string, values: readonly T[]): T {
+		const value = this.raw(name);
+		const match = values.find((allowed) => allowed === value || String(allowed) === String(value));
+		if (match === undefined)
+			this.fail(name, `must be one of ${values.join(', ')}, but is ${JSON.stringify(value)}`);
+		return match;
+	}
+
+	boolean(name: string): boolean {
+		const value = this.raw(name, false);
+		if (typeof value === 'boolean') return value;
+		if (value === 'true' || value === 'false') return value === 'true';
+		return this.fail(name, `must be true or false, but is ${JSON.stringify(value)}`);
+	}
+
+	/** A plain JSON object, given as an object or as JSON text. */
+	jsonObject(name: string): IDataObject {
+		let value = this.raw(name, '{}');
+		if (typeof value === 'string') {
+			const text = value.trim() === '' ? '{}' : value;
+			try {
+				value = JSON.parse(text);
+			} catch (error) {
+				this.fail(
+					name,
+					`must be a JSON object, but is not valid JSON (${(error as Error).message})`,
+				);
+			}
+		}
+		if (!value || typeof value !== 'object' || Array.isArray(value))
+			this.fail(
+				name,
+				`must be a JSON object like {"Key": "value"}, but is ${JSON.stringify(value)}`,
+			);
+		return value as IDataObject;
+	}
+
+	/**
+	 * A path under the credential's API Base URL: one leading `/`, then path segments only. No
+	 * scheme or host, no `//`, no `.` or `..` segments (raw or percent-encoded), no control
+	 * characters, spaces, `\\`, `?` or `#` (Mallcoo takes everything in the POST body).
+	 */
+	apiPath(name: string): string {
+		const path = this.text(name);
+		const refuse = (rule: string) =>
+			this.fail(
+				name,
+				`must be a path under the credential's API Base URL like /Gift/V1/GetCategoryList/ (${rule}), but is ${JSON.stringify(path)}`,
+			);
+		if (hasUnsafeCharacter(path)) refuse('no spaces, control characters or backslashes');
+		if (!path.startsWith('/')) refuse('it must start with /, with no scheme or host');
+		if (path.startsWith('//')) refuse('no host: it must not start with //');
+		if (/[?#]/.test(path)) refuse('no query or fragment');
+		if (path.includes('//')) refuse('no empty segments (//)');
+		let decoded: string;
+		try {
+			decoded = decodeURIComponent(path);
+		} catch {
+			return refuse('invalid percent-encoding');
+		}
+		if (hasUnsafeCharacter(decoded) || /[?#]/.test(decoded) || decoded.includes('//'))
+			refuse('no encoded spaces, slashes, backslashes, ? or #');
+		if (decoded.split('/').some((segment) => segment === '.' || segment === '..'))
+			refuse('no . or .. segments');
+		return path;
 	}
 }

@@ -61,9 +61,8 @@ interface AttemptFailure {
 	retryAfterMs?: number;
 }
 
-/** An attempt either yields the platform's `Data` or says why it failed. */
-type AttemptResult =
-	{ ok: true; data: IDataObject | undefined } | { ok: false; failure: AttemptFailure };
+/** An attempt either yields the platform's `Data` (any JSON: lists too) or says why it failed. */
+type AttemptResult = { ok: true; data: unknown } | { ok: false; failure: AttemptFailure };
 
 const failed = (failure: AttemptFailure): AttemptResult => ({ ok: false, failure });
 
@@ -181,11 +180,7 @@ function readEnvelope(response: IN8nHttpFullResponse): AttemptResult {
 			notProcessed: false,
 		});
 	}
-	return {
-		ok: true,
-		data:
-			Data && typeof Data === 'object' && !Array.isArray(Data) ? (Data as IDataObject) : undefined,
-	};
+	return { ok: true, data: Data };
 }
 
 /** The HTTP request n8n sends for one Mallcoo call; the credential signs it on the way out. */
@@ -241,11 +236,7 @@ function backoffMs(
 	return Math.max(jittered, Math.min(failure.retryAfterMs ?? 0, MAX_BACKOFF_MS));
 }
 
-/**
- * Sends one operation's request, signed by the credential, and returns the platform's `Data`.
- * Retries transient failures with exponential back-off; a write that is not safe to repeat is
- * retried only when the platform cannot have acted on it.
- */
+/** As callMallcooForData, for operations whose `Data` is an object (or absent). */
 export async function callMallcoo(
 	context: MallcooContext,
 	operation: ApiOperation,
@@ -253,6 +244,25 @@ export async function callMallcoo(
 	settings: TransportSettings,
 	itemIndex: number,
 ): Promise<IDataObject | undefined> {
+	const data = await callMallcooForData(context, operation, request, settings, itemIndex);
+	return data && typeof data === 'object' && !Array.isArray(data)
+		? (data as IDataObject)
+		: undefined;
+}
+
+/**
+ * Sends one operation's request, signed by the credential, and returns the platform's `Data` as
+ * it came (an object, a list, a value, or undefined). Every Mallcoo request goes through here,
+ * each page of a list included. Retries transient failures with exponential back-off; a write
+ * that is not safe to repeat is retried only when the platform cannot have acted on it.
+ */
+export async function callMallcooForData(
+	context: MallcooContext,
+	operation: ApiOperation,
+	request: MallcooRequest,
+	settings: TransportSettings,
+	itemIndex: number,
+): Promise<unknown> {
 	const label = `${operation.resource}/${operation.operation}`;
 	for (let attemptNumber = 1; ; attemptNumber++) {
 		await settings.beforeAttempt();
@@ -273,7 +283,15 @@ export async function callMallcoo(
 		} else if (attemptNumber > 1) {
 			description = `Gave up after ${attemptNumber} attempts. ${description ?? ''}`.trim();
 		}
-		const message = `Mallcoo ${label} failed: ${failure.message}`;
+		// A code the endpoint's page documents is named by its meaning; the platform's Message stays in the description.
+		const documented =
+			failure.response?.Code === undefined
+				? undefined
+				: operation.codes?.[Number(failure.response.Code)];
+		const reason = documented
+			? `${documented} (Code ${String(failure.response!.Code)})`
+			: failure.message;
+		const message = `Mallcoo ${label} failed: ${reason}`;
 		const apiError = new NodeApiError(
 			context.getNode(),
 			failure.response ?? { message: failure.message },
