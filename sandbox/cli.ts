@@ -2,9 +2,13 @@
 /**
  * Runs the Mallcoo sandbox for people and for out-of-process tests:
  *   npx tsx sandbox/cli.ts [--port 3010] [--host 127.0.0.1] [--latency 0] [--members 0]
+ *                          [--fault-rate 0.1] [--fault-kinds http500,dropAfterApply] [--fault-seed 42]
+ *                          [--rate-limit 50]
  * Port also from MALLCOO_SANDBOX_PORT. Stops cleanly on SIGINT/SIGTERM.
+ * Random faults and the rate limit last until a reset (POST /__sandbox/reset takes them again
+ * in its body: {latencyMs, randomFaults: {rate, kinds, seed}, rateLimit}).
  */
-import { OAUTH_PAGES, SEED_MEMBERS, startSandbox } from './server';
+import { FAULTS, OAUTH_PAGES, SEED_MEMBERS, startSandbox, type Fault } from './server';
 
 function option(name: string): string | undefined {
 	const args = process.argv.slice(2);
@@ -26,12 +30,47 @@ function numberOption(name: string, fallback: number): number {
 	return value;
 }
 
+function fail(message: string): never {
+	process.stderr.write(`${message}\n`);
+	process.exit(2);
+}
+
+function faultRate(): number {
+	const text = option('fault-rate');
+	if (text === undefined || text === '') return 0;
+	const rate = Number(text);
+	if (!Number.isFinite(rate) || rate < 0 || rate > 1)
+		fail(`--fault-rate must be a number from 0 to 1, got "${text}"`);
+	return rate;
+}
+
+function faultKinds(): Fault[] | undefined {
+	const text = option('fault-kinds');
+	if (text === undefined || text === '') return undefined;
+	const kinds = text.split(',').map((kind) => kind.trim());
+	const bad = kinds.find((kind) => !(FAULTS as readonly string[]).includes(kind));
+	if (bad !== undefined)
+		fail(`--fault-kinds: unknown fault "${bad}"; expected ${FAULTS.join(', ')}`);
+	return kinds as Fault[];
+}
+
 async function main(): Promise<void> {
+	const rate = faultRate();
+	const seedText = option('fault-seed');
 	const sandbox = await startSandbox({
 		port: numberOption('port', 3010),
 		host: option('host') ?? '127.0.0.1',
 		latencyMs: numberOption('latency', 0),
 		generatedMembers: numberOption('members', 0),
+		randomFaults:
+			rate > 0
+				? {
+						rate,
+						kinds: faultKinds(),
+						seed: seedText === undefined ? undefined : numberOption('fault-seed', 0),
+					}
+				: undefined,
+		rateLimitPerSecond: numberOption('rate-limit', 0) || undefined,
 	});
 	const { appId, publicKey, privateKey } = sandbox.credentials;
 	// The production callback of examples/oauth-sign-in.json's trigger (webhook/<webhookId>/callback).
@@ -57,8 +96,16 @@ async function main(): Promise<void> {
 		'',
 		`Sign-in page:    ${sandbox.url}${OAUTH_PAGES[0]}?AppID=${appId}&PublicKey=${publicKey}&CallbackUrl=${callback}`,
 		'                 (add &sandboxMobile=13800000002 to sign in as another member)',
-		`Control API:     ${sandbox.url}/__sandbox/health | requests | reset | latency | faults | members | ticket`,
+		`Control API:     ${sandbox.url}/__sandbox/health | requests | reset | latency | faults | random-faults | rate-limit | rate | applied | misreport | consumption/match | mall | members | ticket`,
 		...(sandbox.latencyMs ? [`Latency:         ${sandbox.latencyMs} ms per API answer`] : []),
+		...(sandbox.randomFaults
+			? [
+					`Random faults:   ${sandbox.randomFaults.rate * 100}% of API requests, kinds ${sandbox.randomFaults.kinds.join(', ')}, seed ${sandbox.randomFaults.seed}`,
+				]
+			: []),
+		...(sandbox.rateLimit
+			? [`Rate limit:      ${sandbox.rateLimit} requests/s, then HTTP 429`]
+			: []),
 		'Ctrl+C to stop.',
 	];
 	process.stdout.write(`${lines.join('\n')}\n`);

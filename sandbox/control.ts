@@ -1,26 +1,41 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 import type { IncomingMessage, ServerResponse } from 'http';
 
-import { isFault } from './faults';
+import { isFault, type RandomFaultOptions } from './faults';
+import type { Misreport } from './mall';
 import { parseJson, readBody, sendJson } from './respond';
-import type { MallcooSandbox } from './server';
 import type { MemberSelector } from './store';
+import type { Sandbox } from './types';
 
 /**
- * Control API for a sandbox driven from another process (e.g. a real n8n server under test).
- * No signature; answers are plain JSON (not the platform envelope), 400 for a bad request.
+ * Control API for a sandbox driven from another process (e.g. a real n8n server under test, the
+ * bench). No signature; answers are plain JSON (not the platform envelope), 400 for a bad request.
  *
- * GET    /__sandbox/health              {ok, url, appId, members, requests, latencyMs, pendingFaults}
+ * GET    /__sandbox/health              {ok, url, appId, members, requests, latencyMs, pendingFaults,
+ *                                        randomFaults, faultCounts, rateLimit, applied}
  * GET    /__sandbox/requests[?since=id] the request log (only ids > since)
- * DELETE /__sandbox/requests            empty the log
- * POST   /__sandbox/reset               re-seed, empty log, no faults, no latency
+ * DELETE /__sandbox/requests            empty the log and the per-second counts
+ * POST   /__sandbox/reset  [{latencyMs, randomFaults, rateLimit}]
+ *                                       re-seed, empty log and counters, no faults, no latency,
+ *                                       no rate limit, no misreport; then apply the optional body
  * POST   /__sandbox/latency  {ms}
- * POST   /__sandbox/faults   {faults: [..]}   next N requests ('http500','http429','hang','notJson','drop', or null to pass one)
+ * POST   /__sandbox/faults   {faults: [..]}   next N requests (a fault name, or null to pass one)
+ * POST   /__sandbox/random-faults {rate, kinds?, seed?}   rate 0 (or DELETE) switches them off
+ * DELETE /__sandbox/random-faults
+ * POST   /__sandbox/rate-limit {perSecond}     null or 0 switches it off
+ * GET    /__sandbox/rate                {limit, perSecond: [{second, requests, refused}], maxPerSecond,
+ *                                        maxInAnySecond, maxAcceptedInAnySecond}
+ * GET    /__sandbox/applied[?write=..]  {total, counts: [{write, key, count}], repeated: [...]}
+ * POST   /__sandbox/misreport {consumeRecordsCount?, consumeRecordsStuckPagingId?, repeatLastPage?}
+ *                                       ({} answers truthfully again)
+ * POST   /__sandbox/consumption/match {TransID, Mobile | another identifier}
+ * GET    /__sandbox/mall                the beyond-API write logs: points, consumptions,
+ *                                        parkingEntries, changeNotices, gradeChanges
  * GET    /__sandbox/members[?Mobile=..|OpenUserID=..|...]   all members, or the one matching
  * POST   /__sandbox/ticket   {Mobile} or any one identifier  → {Ticket}
  */
 export async function handleControl(
-	sandbox: MallcooSandbox,
+	sandbox: Sandbox,
 	req: IncomingMessage,
 	res: ServerResponse,
 	url: URL,
@@ -30,7 +45,15 @@ export async function handleControl(
 	const body = (text ? parseJson(text) : {}) as Record<string, unknown> | undefined;
 	const ok = (value: Record<string, unknown> = {}) => sendJson(res, 200, { ok: true, ...value });
 	const bad = (error: string, status = 400) => sendJson(res, status, { ok: false, error });
-	if (!body || typeof body !== 'object') return bad('body must be a JSON object');
+	if (!body || typeof body !== 'object' || Array.isArray(body))
+		return bad('body must be a JSON object');
+	const attempt = (action: () => void | Promise<void>) => {
+		try {
+			return action();
+		} catch (error) {
+			return bad((error as Error).message);
+		}
+	};
 
 	switch (route) {
 		case 'GET health':
@@ -40,7 +63,11 @@ export async function handleControl(
 				members: sandbox.members.count,
 				requests: sandbox.requests.length,
 				latencyMs: sandbox.latencyMs,
-				pendingFaults: sandbox.faults.pending,
+				pendingFaults: sandbox.pendingFaults,
+				randomFaults: sandbox.randomFaults ?? null,
+				faultCounts: sandbox.faultCounts,
+				rateLimit: sandbox.rateLimit,
+				applied: sandbox.applied.total(),
 			});
 		case 'GET requests': {
 			const since = Number(url.searchParams.get('since') ?? 0);
@@ -55,7 +82,17 @@ export async function handleControl(
 			return ok();
 		case 'POST reset':
 			sandbox.reset();
-			return ok();
+			return attempt(() => {
+				if (body.latencyMs !== undefined) sandbox.setLatency(body.latencyMs as number);
+				if (body.randomFaults !== undefined && body.randomFaults !== null)
+					sandbox.setRandomFaults(randomFaults(body.randomFaults));
+				if (body.rateLimit !== undefined) sandbox.setRateLimit(rateLimit(body.rateLimit));
+				ok({
+					latencyMs: sandbox.latencyMs,
+					randomFaults: sandbox.randomFaults ?? null,
+					rateLimit: sandbox.rateLimit,
+				});
+			});
 		case 'POST latency':
 			if (typeof body.ms !== 'number' || !(body.ms >= 0))
 				return bad('expected {"ms": number >= 0}');
@@ -64,11 +101,59 @@ export async function handleControl(
 		case 'POST faults': {
 			const faults = body.faults;
 			if (!Array.isArray(faults) || !faults.every((f) => f === null || isFault(f))) {
-				return bad('expected {"faults": [...]} of http500, http429, hang, notJson, drop or null');
+				return bad(
+					'expected {"faults": [...]} of http500, http429, hang, notJson, drop, http500AfterApply, dropAfterApply, hangAfterApply or null',
+				);
 			}
 			sandbox.injectFaults(faults);
 			return ok({ pendingFaults: faults.length });
 		}
+		case 'POST random-faults':
+			return attempt(() =>
+				ok({ randomFaults: sandbox.setRandomFaults(randomFaults(body)) ?? null }),
+			);
+		case 'DELETE random-faults':
+			sandbox.setRandomFaults(null);
+			return ok({ randomFaults: null });
+		case 'POST rate-limit':
+			return attempt(() => {
+				sandbox.setRateLimit(rateLimit(body.perSecond));
+				ok({ rateLimit: sandbox.rateLimit });
+			});
+		case 'GET rate':
+			return ok({ ...sandbox.requestRate() });
+		case 'GET applied': {
+			const write = (url.searchParams.get('write') ?? undefined) as Parameters<
+				typeof sandbox.applied.list
+			>[0];
+			return ok({
+				total: sandbox.applied.total(write),
+				counts: sandbox.applied.list(write),
+				repeated: sandbox.applied.repeated(write),
+			});
+		}
+		case 'POST misreport':
+			return attempt(() => {
+				sandbox.setMisreport(body as Misreport);
+				ok({ misreport: body });
+			});
+		case 'POST consumption/match': {
+			const selector = selectorFrom(body);
+			if (typeof body.TransID !== 'string' || !selector)
+				return bad('expected {"TransID": "...", "Mobile": "..."} (or another identifier)');
+			return attempt(() => {
+				sandbox.matchConsumption(body.TransID as string, selector);
+				ok();
+			});
+		}
+		case 'GET mall':
+			return ok({
+				points: sandbox.mall.pointsTransactions(),
+				consumptions: sandbox.mall.consumptions(),
+				parkingEntries: sandbox.mall.parkingEntries(),
+				changeNotices: sandbox.mall.changeNotices(),
+				gradeChanges: sandbox.mall.gradeChanges(),
+			});
 		case 'GET members': {
 			const selector = selectorFrom(Object.fromEntries(url.searchParams));
 			if (!selector) return sendJson(res, 200, sandbox.members.list());
@@ -87,6 +172,25 @@ export async function handleControl(
 		default:
 			return bad(`unknown control route ${route}`, 404);
 	}
+}
+
+function randomFaults(value: unknown): RandomFaultOptions {
+	if (!value || typeof value !== 'object' || Array.isArray(value))
+		throw new TypeError('expected {"rate": 0..1, "kinds"?: [...], "seed"?: integer}');
+	const { rate, kinds, seed } = value as Record<string, unknown>;
+	if (kinds !== undefined && !Array.isArray(kinds))
+		throw new TypeError('"kinds" must be a list of fault names');
+	return {
+		rate: rate as number,
+		kinds: kinds as RandomFaultOptions['kinds'],
+		seed: seed as number | undefined,
+	};
+}
+
+function rateLimit(value: unknown): number | null {
+	if (value === null || value === 0) return null;
+	if (typeof value !== 'number') throw new TypeError('expected {"perSecond": number | null}');
+	return value;
 }
 
 const SELECTOR_KEYS = [

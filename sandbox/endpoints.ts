@@ -1,4 +1,6 @@
 import { ApiError, parameterError, SANDBOX_CODES } from './codes';
+import { WRITES } from './counters';
+import type { MallStore } from './mall';
 import {
 	integerList,
 	optionalInteger,
@@ -25,22 +27,27 @@ import {
 } from './store';
 
 /**
- * The 21 user endpoints of user-api.txt as a table. A handler validates (2001), looks up
- * (3xxx), changes the store and returns `Data` (undefined for writes that document none).
+ * The 21 user endpoints of https://docs.mallcoo.cn/open/api/User.html as a table (the others are
+ * in beyond.ts). A handler validates (2001), looks up (3xxx), changes the store, counts the write
+ * (store.applied) and returns `Data` (undefined for writes that document none).
  */
 
 export interface EndpointContext {
 	store: MemberStore;
+	/** Shops, coupons, gifts, car parks, consumption records (beyond the user API). */
+	mall: MallStore;
 	/** Date.now() when the request was handled. */
 	now: number;
 }
 
 export interface Endpoint {
-	/** Path exactly as in user-api.txt; matched case-insensitively, trailing slash optional. */
+	/** Path exactly as on the platform's page; matched case-insensitively, trailing slash optional. */
 	path: string;
-	/** The page title in user-api.txt. */
+	/** The page title on the platform's page. */
 	title: string;
 	handle(body: Body, ctx: EndpointContext): unknown;
+	/** The code for a body that is not a JSON object; default 2001 (the parking page documents 2). */
+	parameterErrorCode?: number;
 }
 
 // Field lists per endpoint, in the documents' order: BaseInfo and AdvancedInfo differ.
@@ -177,7 +184,7 @@ function applyPatch(m: Member, patch: ProfilePatch): void {
  * typed card asynchronously; the sandbox does it at once so the next read sees it.
  */
 export function openCard(
-	ctx: EndpointContext,
+	ctx: Pick<EndpointContext, 'store' | 'now'>,
 	mobile: string,
 	typeId: number,
 	dataSource: number | undefined,
@@ -210,10 +217,11 @@ export function openCard(
 		user.DataSource = dataSource ?? null;
 		if (patch) applyPatch(user, patch);
 	});
+	store.applied.add(WRITES.openCard, mobile);
 	return { OpenUserID: m.OpenUserID };
 }
 
-function newUser(ctx: EndpointContext, mobile: string): Member {
+function newUser(ctx: Pick<EndpointContext, 'store' | 'now'>, mobile: string): Member {
 	// Derived from the mobile so runs are repeatable; suffixed if a re-keyed member holds it.
 	let openUserId = openUserIdFor(mobile);
 	for (let n = 1; ctx.store.find('OpenUserID', openUserId); n++)
@@ -304,6 +312,7 @@ function syncFromCrm(body: Body, ctx: EndpointContext): undefined {
 		if (newId) card.ThirdPartyCardID = newId;
 		if (newNo) card.ThirdPartyCardNo = newNo;
 	});
+	ctx.store.applied.add(WRITES.syncFromCrm, requiredString(body, 'ThirdPartyCardID'));
 	return undefined;
 }
 
@@ -322,6 +331,7 @@ function changeTags(body: Body, ctx: EndpointContext, add: boolean): undefined {
 			? [...new Set([...user.TagIDs, ...tags])]
 			: user.TagIDs.filter((tag) => !tags.includes(tag));
 	});
+	ctx.store.applied.add(add ? WRITES.addTag : WRITES.removeTag, mobile);
 	return undefined;
 }
 
@@ -400,6 +410,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
 					user.Card = null; // -1 deletes the card; the user stays
 				else user.Card!.MallCardStatus = status;
 			});
+			ctx.store.applied.add(WRITES.updateStatus, requiredString(body, 'ThirdPartyCardID'));
 			return undefined;
 		},
 	},
@@ -457,6 +468,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
 			const m = ctx.store.find('Mobile', mobile);
 			if (!m) throw memberNotFound();
 			ctx.store.update(m, (user) => applyPatch(user, patch));
+			ctx.store.applied.add(WRITES.updateProfile, mobile);
 			return undefined;
 		},
 	},
@@ -493,15 +505,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
 				});
 				user.Mobile = mobile;
 			});
+			ctx.store.applied.add(WRITES.changeMobile, `${oldMobile}->${mobile}`);
 			return undefined;
 		},
 	},
 ];
-
-const normalize = (path: string) => path.replace(/\/+$/, '').toLowerCase();
-const BY_PATH = new Map(ENDPOINTS.map((endpoint) => [normalize(endpoint.path), endpoint]));
-
-/** IIS-like matching: case-insensitive, with or without the trailing slash. */
-export function findEndpoint(path: string): Endpoint | undefined {
-	return BY_PATH.get(normalize(path));
-}

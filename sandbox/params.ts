@@ -84,7 +84,7 @@ export function userInfoObject(value: unknown, name = 'UserInfo'): Body {
 	return parsed as Body;
 }
 
-/** The sign-up fields of Open/ByMallCardTypeID; ranges from the code lists in user-api.txt. */
+/** The sign-up fields of Open/ByMallCardTypeID; ranges from the code lists of https://docs.mallcoo.cn/open/api/User.html. */
 const TEXT_FIELDS = new Set([
 	'UserName',
 	'IDNum',
@@ -116,7 +116,7 @@ const LIST_FIELDS: Record<string, number> = {
 };
 const MEMBER_FIELDS = new Set(['UserName', 'Gender', 'Age', 'Birthday']);
 
-/** The fields Update/ByMobile may change (user-api.txt: 现仅支持 UserName、Gender、Age、Birthday、Address). */
+/** The fields Update/ByMobile may change (https://docs.mallcoo.cn/open/api/User.html: 现仅支持 UserName、Gender、Age、Birthday、Address). */
 export const UPDATABLE_FIELDS = ['UserName', 'Gender', 'Age', 'Birthday', 'Address'];
 
 export interface ProfilePatch {
@@ -200,4 +200,67 @@ function birthday(raw: unknown, field: string): string {
 			return date.toISOString().slice(0, 10);
 	}
 	throw parameterError(field, '不是有效日期 (not a date, e.g. 1990-01-01)');
+}
+
+/** A JSON number (double on the platform), finite. */
+export function requiredNumber(body: Body, name: string): number {
+	const value = body[name];
+	if (typeof value !== 'number' || !Number.isFinite(value))
+		throw parameterError(name, '缺失或不是数字 (missing or not a number)');
+	return value;
+}
+
+export function optionalNumber(body: Body, name: string): number | undefined {
+	return has(body, name) ? requiredNumber(body, name) : undefined;
+}
+
+export function requiredInteger(body: Body, name: string): number {
+	const value = optionalInteger(body, name);
+	if (value === undefined) throw parameterError(name, '缺失 (missing)');
+	return value;
+}
+
+/** An optional filter text: absent, null and "" all mean "not given" (the documents' examples send ""). */
+export function optionalFilterText(body: Body, name: string): string | undefined {
+	const value = optionalString(body, name);
+	return value === '' ? undefined : value;
+}
+
+/** List<string>, optional; null or absent means not given. */
+export function optionalStringList(body: Body, name: string): string[] | undefined {
+	if (!has(body, name)) return undefined;
+	const value = body[name];
+	if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
+		throw parameterError(name, '必须是字符串数组 (must be a list of strings)');
+	return value as string[];
+}
+
+/** `yyyy-MM-dd HH:mm:ss` exactly (the documents' DateTime format), and a real date-time. */
+export function isChinaDateTime(text: string): boolean {
+	const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
+	if (!match) return false;
+	const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
+	const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+	return (
+		date.getUTCFullYear() === year &&
+		date.getUTCMonth() === month - 1 &&
+		date.getUTCDate() === day &&
+		date.getUTCHours() === hour &&
+		date.getUTCMinutes() === minute &&
+		date.getUTCSeconds() === second
+	);
+}
+
+export function requiredDateTime(body: Body, name: string): string {
+	const value = requiredString(body, name);
+	if (!isChinaDateTime(value))
+		throw parameterError(name, '格式应为 yyyy-MM-dd HH:mm:ss (must be yyyy-MM-dd HH:mm:ss)');
+	return value;
+}
+
+export function optionalDateTime(body: Body, name: string): string | undefined {
+	const value = optionalFilterText(body, name);
+	if (value !== undefined && !isChinaDateTime(value))
+		throw parameterError(name, '格式应为 yyyy-MM-dd HH:mm:ss (must be yyyy-MM-dd HH:mm:ss)');
+	return value;
 }

@@ -1,33 +1,42 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
- * Mallcoo sandbox: a local HTTP server that behaves like the Mallcoo open platform's user API
- * (user-api.txt, 21 endpoints), its request signing (access-guide.txt) and its OAuth pages.
+ * Mallcoo sandbox: a local HTTP server that behaves like the Mallcoo open platform: the user API
+ * (https://docs.mallcoo.cn/open/api/User.html, 21 endpoints), the endpoints beyond it that the
+ * node builds on (points, consumption, coupons, shops, parking, gifts, CRM notices: beyond.ts),
+ * its request signing and its OAuth pages.
  *
  * Answers are the platform envelope `{"Code","Message","Data"}` with HTTP 200, business errors
- * included. The platform does not publish its error codes; the sandbox uses these:
+ * included. The platform publishes no general error-code page; the sandbox uses these (codes.ts):
  *
  * | Code | HTTP | when |
  * | ---- | ---- | ---- |
  * | 1    | 200  | 成功 (success) |
+ * | 2    | 200  | parking endpoints only: parameter error (documented on the Park page) |
+ * | 1101 | 200  | parking EnterInfoNotify: ParkCode unknown (documented on the Park page) |
  * | 1001 | 200  | a public header (AppID, PublicKey, TimeStamp, Sign) is missing or empty; the message names it |
  * | 1002 | 200  | AppID unknown |
  * | 1003 | 200  | PublicKey does not belong to the AppID |
  * | 1004 | 200  | TimeStamp not `yyyyMMddHHmmss`, or more than ±5 min (clockSkewToleranceMs) from China time |
  * | 1005 | 200  | 签名错误: Sign ≠ mallcooSign(PublicKey, TimeStamp, raw body as received, PrivateKey); case matters |
  * | 2001 | 200  | 参数错误: body not a JSON object, a parameter missing or of the wrong type (named in the message) |
- * | 3001 | 200  | user / member not found (AdvancedInfo reads also need a card) |
+ * | 3001 | 200  | user / member not found (AdvancedInfo reads and points also need a card) |
  * | 3002 | 200  | Ticket invalid, expired (5 min) or already used |
  * | 3003 | 200  | UserToken invalid |
  * | 3004 | 200  | mobile already registered (opening a card, changing to a mobile in use) |
  * | 3005 | 200  | ThirdPartyCardID not found |
+ * | 3006 | 200  | TransID already used in this app (points, consumption): nothing applied (assumption) |
+ * | 3007 | 200  | points deduction larger than the balance (assumption) |
+ * | 3008 | 200  | McShopID / CrmShopID / DevShopID names no shop (assumption) |
+ * | 3009 | 200  | GetCarLocation: no car with that plate (assumption) |
  * | 404  | 404  | no such API path |
  * | 405  | 405  | an API path called with another method than POST |
+ * | 429  | 429  | the rate limit (setRateLimit), with Retry-After; or an injected http429 |
  * | 500  | 500  | a bug in the sandbox itself (never sent on purpose: injected faults are separate) |
  *
  * Checks run in the order of the table (path, method, headers, identity, time, signature, body).
  * Paths match case-insensitively with or without the trailing slash, as on IIS.
- * Injected faults (faults.ts) and latency apply to API paths (and unknown paths), not to the OAuth
- * pages nor to the control API under /__sandbox/.
+ * The rate limit, injected faults (faults.ts) and latency apply to API paths (and unknown paths),
+ * not to the OAuth pages nor to the control API under /__sandbox/.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
@@ -35,15 +44,69 @@ import type { AddressInfo } from 'net';
 import { mallcooSign, parseChinaTimeStamp } from '../credentials/mallcooSignature';
 import { ApiError, SANDBOX_CODES } from './codes';
 import { handleControl } from './control';
-import { findEndpoint } from './endpoints';
-import { FaultInjector, respondWithFault, type Fault, type FaultPlan } from './faults';
+import { RateMeter, type ApplyCountsView, type RequestRate } from './counters';
+import {
+	FaultInjector,
+	TOO_MANY_REQUESTS,
+	faultStatus,
+	isAfterApply,
+	isHang,
+	respondWithFault,
+	type Fault,
+	type FaultPlan,
+	type RandomFaultOptions,
+	type RandomFaultSettings,
+} from './faults';
+import { MallStore, type MallView, type Misreport } from './mall';
 import { findOAuthPage, oauthPage } from './oauth';
 import { parseJson, readBody, send, sendJson } from './respond';
+import { findEndpoint } from './routes';
 import { MemberStore, type MemberSelector, type MemberView } from './store';
+import type { RecordedRequest, Sandbox, SandboxCredentials, SandboxOptions } from './types';
 
-export { SANDBOX_CODES } from './codes';
+export { DUPLICATE_TRANS_ID, SANDBOX_CODES } from './codes';
+export {
+	WRITES,
+	type ApplyCount,
+	type ApplyCountsView,
+	type RequestRate,
+	type SecondCount,
+	type WriteName,
+} from './counters';
+export { BEYOND_ENDPOINTS } from './beyond';
 export { ENDPOINTS } from './endpoints';
-export { FAULTS, type Fault, type FaultPlan, type FaultRequest, type FaultRule } from './faults';
+export { ALL_ENDPOINTS } from './routes';
+export {
+	AFTER_APPLY_FAULTS,
+	BEFORE_APPLY_FAULTS,
+	DEFAULT_RANDOM_FAULT_KINDS,
+	FAULTS,
+	type AfterApplyFault,
+	type BeforeApplyFault,
+	type Fault,
+	type FaultPlan,
+	type FaultRequest,
+	type FaultRule,
+	type RandomFaultOptions,
+	type RandomFaultSettings,
+} from './faults';
+export {
+	BLOCKS,
+	CAR_PARKS,
+	COMMERCIAL_TYPES,
+	FLOORS,
+	GIFT_CATEGORIES,
+	GIFT_COUNT,
+	PUT_IN_COUNT,
+	SHOP_COUNT,
+	devShopIdOf,
+	type ConsumptionRecord,
+	type CouponPutIn,
+	type Gift,
+	type MallView,
+	type Misreport,
+	type Shop,
+} from './mall';
 export { OAUTH_PAGES } from './oauth';
 export {
 	CARD_TYPES,
@@ -53,12 +116,7 @@ export {
 	type MemberSelector,
 	type MemberView,
 } from './store';
-
-export interface SandboxCredentials {
-	appId: string;
-	publicKey: string;
-	privateKey: string;
-}
+export type { RecordedRequest, Sandbox, SandboxCredentials, SandboxOptions } from './types';
 
 /** The app the sandbox accepts unless told otherwise (made up; never valid on the real platform). */
 export const DEMO_CREDENTIALS: Readonly<SandboxCredentials> = Object.freeze({
@@ -66,75 +124,6 @@ export const DEMO_CREDENTIALS: Readonly<SandboxCredentials> = Object.freeze({
 	publicKey: 'sandbox-public-key',
 	privateKey: 'sandbox-private-key',
 });
-
-export interface SandboxOptions {
-	/** 0 (default) picks a free port. */
-	port?: number;
-	/** Default 127.0.0.1. */
-	host?: string;
-	/** The one app accepted; default DEMO_CREDENTIALS. */
-	credentials?: SandboxCredentials;
-	/** Delay before every API answer, in ms; default 0. */
-	latencyMs?: number;
-	/** Extra synthetic members (mobiles 13900000001, 13900000002, ...), max 99999; default 0. */
-	generatedMembers?: number;
-	/** Accepted TimeStamp drift either way, in ms; default 5 minutes. */
-	clockSkewToleranceMs?: number;
-	/** Ticket lifetime, in ms; default 5 minutes (the platform's). Shorten it to test expiry. */
-	ticketTtlMs?: number;
-	/** The log keeps at most this many requests, dropping the oldest tenth when full; default 100000. */
-	maxRecordedRequests?: number;
-}
-
-/** One request as the sandbox saw it. Times are Date.now() epoch milliseconds. */
-export interface RecordedRequest {
-	/** 1, 2, 3 ... in arrival order; not reset by clearRequests. */
-	id: number;
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	/** Names lower-cased (as Node delivers them); repeated headers joined with ", ". */
-	headers: Record<string, string>;
-	/** The body exactly as received, decoded as UTF-8. */
-	rawBody: string;
-	/** rawBody parsed as JSON, or undefined when it is not JSON. */
-	body: unknown;
-	/** When the request headers arrived. */
-	startedAt: number;
-	/** When the answer was sent, or the socket closed for 'drop'/'hang'; undefined while pending. */
-	finishedAt?: number;
-	response: {
-		/** HTTP status; 0 when no response is ever sent ('drop', 'hang'). */
-		status: number;
-		/** Envelope Code, for answers that carry one. */
-		code?: number;
-		message?: string;
-		fault?: Fault;
-		/** The client closed the connection before the answer could be sent. */
-		clientAborted?: boolean;
-	};
-}
-
-export interface Sandbox {
-	/** e.g. http://127.0.0.1:3010: the API base URL and also the authorization pages' base URL. */
-	readonly url: string;
-	readonly port: number;
-	readonly credentials: Readonly<SandboxCredentials>;
-	/** The live request log (emptied in place by clearRequests/reset). */
-	readonly requests: RecordedRequest[];
-	/** Read-only copies of the store's members. */
-	readonly members: MemberView;
-	readonly latencyMs: number;
-	clearRequests(): void;
-	/** Re-seeds the store, empties the log, removes faults and latency, ends hanging requests. */
-	reset(): void;
-	setLatency(ms: number): void;
-	/** Replaces the fault plan; no argument or [] switches faults off. */
-	injectFaults(plan?: FaultPlan | null): void;
-	/** A fresh Ticket (as the OAuth page would issue) for the member; throws if there is none. */
-	issueTicket(selector: MemberSelector): string;
-	close(): Promise<void>;
-}
 
 interface ApiAnswer {
 	status: number;
@@ -153,7 +142,9 @@ export class MallcooSandbox implements Sandbox {
 	readonly requests: RecordedRequest[] = [];
 	readonly credentials: Readonly<SandboxCredentials>;
 	readonly store: MemberStore;
+	readonly mallStore = new MallStore();
 	readonly faults = new FaultInjector();
+	private readonly meter = new RateMeter();
 	private latency = 0;
 	private sequence = 0;
 	private readonly hanging = new Map<ServerResponse, RecordedRequest>();
@@ -171,14 +162,40 @@ export class MallcooSandbox implements Sandbox {
 		this.tolerance = options.clockSkewToleranceMs ?? 5 * 60_000;
 		this.maxRecorded = Math.max(10, options.maxRecordedRequests ?? 100_000);
 		this.setLatency(options.latencyMs ?? 0);
+		if (options.randomFaults) this.setRandomFaults(options.randomFaults);
+		if (options.rateLimitPerSecond) this.setRateLimit(options.rateLimitPerSecond);
 	}
 
 	get members(): MemberView {
 		return this.store;
 	}
 
+	get mall(): MallView {
+		return this.mallStore;
+	}
+
+	get applied(): ApplyCountsView {
+		return this.store.applied;
+	}
+
 	get latencyMs(): number {
 		return this.latency;
+	}
+
+	get pendingFaults(): number {
+		return this.faults.pending;
+	}
+
+	get faultCounts(): Readonly<Record<Fault, number>> {
+		return { ...this.faults.counts };
+	}
+
+	get randomFaults(): RandomFaultSettings | undefined {
+		return this.faults.randomSettings;
+	}
+
+	get rateLimit(): number | null {
+		return this.meter.perSecondLimit;
 	}
 
 	async listen(): Promise<this> {
@@ -202,12 +219,15 @@ export class MallcooSandbox implements Sandbox {
 
 	clearRequests(): void {
 		this.requests.length = 0;
+		this.meter.clear();
 	}
 
 	reset(): void {
 		this.store.reset();
+		this.mallStore.reset();
 		this.clearRequests();
 		this.faults.clear();
+		this.meter.setLimit(null);
 		this.latency = 0;
 		this.endHanging();
 	}
@@ -220,6 +240,40 @@ export class MallcooSandbox implements Sandbox {
 
 	injectFaults(plan?: FaultPlan | null): void {
 		this.faults.set(plan);
+	}
+
+	setRandomFaults(options: RandomFaultOptions | null): RandomFaultSettings | undefined {
+		return this.faults.setRandom(options);
+	}
+
+	setRateLimit(perSecond: number | null): void {
+		this.meter.setLimit(perSecond);
+	}
+
+	requestRate(): RequestRate {
+		return this.meter.rate();
+	}
+
+	setMisreport(misreport: Misreport | null): void {
+		const next = { ...(misreport ?? {}) };
+		const { consumeRecordsCount: count, consumeRecordsStuckPagingId, repeatLastPage } = next;
+		const known = ['consumeRecordsCount', 'consumeRecordsStuckPagingId', 'repeatLastPage'];
+		const unknown = Object.keys(next).filter((key) => !known.includes(key));
+		if (unknown.length > 0) throw new TypeError(`unknown misreport ${unknown.join(', ')}`);
+		if (count !== undefined && (!Number.isSafeInteger(count) || count < 0))
+			throw new RangeError('consumeRecordsCount must be a whole number >= 0');
+		for (const flag of [consumeRecordsStuckPagingId, repeatLastPage])
+			if (flag !== undefined && typeof flag !== 'boolean')
+				throw new TypeError('misreport flags must be booleans');
+		this.mallStore.misreport = next;
+	}
+
+	matchConsumption(transId: string, member: MemberSelector): void {
+		const record = this.mallStore.recordsByTransId.get(transId);
+		if (!record) throw new Error(`no reported consumption has TransID ${transId}`);
+		const m = this.store.resolve(member);
+		if (!m) throw new Error(`no sandbox member matches ${JSON.stringify(member)}`);
+		record.Mobile = m.Mobile;
 	}
 
 	issueTicket(selector: MemberSelector): string {
@@ -272,6 +326,12 @@ export class MallcooSandbox implements Sandbox {
 		}
 
 		const latency = this.latency;
+		if (!this.meter.arrive(startedAt)) {
+			record.response = { status: 429, ...codeOf(TOO_MANY_REQUESTS), rateLimited: true };
+			await this.wait(latency);
+			return sendJson(res, 429, TOO_MANY_REQUESTS, { 'Retry-After': '1' });
+		}
+
 		const fault = this.faults.next({
 			method: record.method,
 			path: record.path,
@@ -279,12 +339,10 @@ export class MallcooSandbox implements Sandbox {
 			body: record.body,
 		});
 		if (fault) {
-			record.response = {
-				status:
-					fault === 'http500' ? 500 : fault === 'http429' ? 429 : fault === 'notJson' ? 200 : 0,
-				fault,
-			};
-			if (fault === 'hang') {
+			record.response = { status: faultStatus(fault), fault };
+			// After apply: the endpoint runs (its change is kept), then its answer is lost.
+			if (isAfterApply(fault)) record.response.appliedCode = this.answer(record).envelope.Code;
+			if (isHang(fault)) {
 				this.hanging.set(res, record);
 				res.once('close', () => this.hanging.delete(res));
 				return;
@@ -292,16 +350,12 @@ export class MallcooSandbox implements Sandbox {
 			await this.wait(latency);
 			if (!res.destroyed) respondWithFault(res, fault);
 			// Set now, not on 'close': the client may see the socket end before that event runs.
-			if (fault === 'drop') record.finishedAt ??= Date.now();
+			if (faultStatus(fault) === 0) record.finishedAt ??= Date.now();
 			return;
 		}
 
 		const answer = this.answer(record);
-		record.response = {
-			status: answer.status,
-			code: answer.envelope.Code,
-			message: answer.envelope.Message,
-		};
+		record.response = { status: answer.status, ...codeOf(answer.envelope) };
 		await this.wait(latency);
 		sendJson(res, answer.status, answer.envelope, answer.headers);
 	}
@@ -354,12 +408,16 @@ export class MallcooSandbox implements Sandbox {
 		const body = record.body;
 		if (!body || typeof body !== 'object' || Array.isArray(body)) {
 			return fail(
-				SANDBOX_CODES.BAD_PARAMETER,
+				endpoint.parameterErrorCode ?? SANDBOX_CODES.BAD_PARAMETER,
 				'参数错误:请求体不是JSON对象 (body is not a JSON object)',
 			);
 		}
 		try {
-			const data = endpoint.handle(body as Record<string, unknown>, { store: this.store, now });
+			const data = endpoint.handle(body as Record<string, unknown>, {
+				store: this.store,
+				mall: this.mallStore,
+				now,
+			});
 			const envelope: ApiAnswer['envelope'] = { Code: SANDBOX_CODES.SUCCESS, Message: '成功' };
 			if (data !== undefined) envelope.Data = data;
 			return { status: 200, envelope };
@@ -413,6 +471,11 @@ export class MallcooSandbox implements Sandbox {
 		else res.destroy();
 	}
 }
+
+const codeOf = (envelope: { Code: number; Message: string }) => ({
+	code: envelope.Code,
+	message: envelope.Message,
+});
 
 function fail(code: number, message: string, status = 200): ApiAnswer {
 	return { status, envelope: { Code: code, Message: message } };

@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'crypto';
 
 import { chinaTimeStamp } from '../credentials/mallcooSignature';
+import { ApplyCounter } from './counters';
 
 /**
  * The sandbox's members. Field names are the platform's own (PascalCase) so that endpoints copy
@@ -466,6 +467,8 @@ export class MemberStore implements MemberView {
 	private readonly indexes = new Map<IndexKey, Map<string, Member>>();
 	private readonly tickets = new Map<string, { openUserId: string; expiresAt: number }>();
 	private cardSequence = 0;
+	/** How many times each write was applied since the last reset (see counters.ts WRITES). */
+	readonly applied = new ApplyCounter();
 
 	constructor(
 		private readonly generatedCount = 0,
@@ -480,6 +483,7 @@ export class MemberStore implements MemberView {
 		for (const key of INDEX_KEYS) this.indexes.set(key, new Map());
 		this.tickets.clear();
 		this.cardSequence = 0;
+		this.applied.clear();
 		for (const seed of SEED_MEMBERS) this.add(structuredClone(seed) as Member);
 		for (let i = 1; i <= this.generatedCount; i++) this.add(generatedMember(i));
 	}
