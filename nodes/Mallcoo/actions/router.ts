@@ -125,23 +125,32 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const settings = await transportSettings(this, options);
 	const concurrency = Math.max(1, Number(options.concurrency ?? 5) || 5);
+	// Chosen once per run: a list reads pages, a custom shape maps Data, the rest output one item.
+	const { pager, outputItems } = operation;
+	const pageable = pager && { ...operation, pager };
+	const send = pageable
+		? async (request: MallcooRequest, itemIndex: number) =>
+				settleEach(itemIndex, await fetchPages(this, pageable, request, settings, itemIndex))
+		: outputItems
+			? async (request: MallcooRequest, itemIndex: number) =>
+					settleEach(
+						itemIndex,
+						outputItems(
+							await callMallcooForData(this, operation, request, settings, itemIndex),
+							options,
+						),
+					)
+			: async (request: MallcooRequest, itemIndex: number) =>
+					settle(
+						itemIndex,
+						outputOf(operation, await callMallcoo(this, operation, request, settings, itemIndex)),
+					);
 	await forEachConcurrently(items.length, concurrency, async (itemIndex) => {
 		const request = requests[itemIndex];
 		if (!request) return;
 		requests[itemIndex] = undefined; // sent: nothing needs it any more
 		try {
-			if (operation.pager) {
-				const pageable = operation as ApiOperation & { pager: NonNullable<ApiOperation['pager']> };
-				settleEach(itemIndex, await fetchPages(this, pageable, request, settings, itemIndex));
-			} else if (operation.outputItems) {
-				const data = await callMallcooForData(this, operation, request, settings, itemIndex);
-				settleEach(itemIndex, operation.outputItems(data, options));
-			} else {
-				settle(
-					itemIndex,
-					outputOf(operation, await callMallcoo(this, operation, request, settings, itemIndex)),
-				);
-			}
+			await send(request, itemIndex);
 		} catch (error) {
 			fail(itemIndex, error as Error);
 		}

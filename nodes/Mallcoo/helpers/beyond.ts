@@ -13,12 +13,16 @@ const SHOP_ID_TYPE_VALUES = Object.keys(SHOP_ID_TYPES) as ShopIdType[];
 export function readShop(parameters: ItemParameters): IDataObject {
 	const type = parameters.choice('shopIdType', SHOP_ID_TYPE_VALUES);
 	const apiName = SHOP_ID_TYPES[type].apiName;
+	const id = parameters.text('shopId');
 	if (type === 'mcShopId') {
-		const id = parameters.integer('shopId');
-		if (id < 1) parameters.fail('shopId', `must be a positive whole number, but is ${id}`);
-		return { [apiName]: id };
+		if (!/^\d+$/.test(id) || Number(id) < 1 || !Number.isSafeInteger(Number(id)))
+			parameters.fail(
+				'shopId',
+				`must be a positive whole number for a Mallcoo Shop ID, but is "${id}"`,
+			);
+		return { [apiName]: Number(id) };
 	}
-	return { [apiName]: parameters.text('shopId') };
+	return { [apiName]: id };
 }
 
 /** Return All / Limit: undefined means every entry. */
