@@ -239,7 +239,9 @@ export class ItemParameters {
 			millis = (value as { toMillis(): number }).toMillis(); // a Luxon DateTime from an expression
 		else if (typeof value === 'string') {
 			const text = value.trim();
-			const wall = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+			const wall = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/.exec(
+				text,
+			);
 			if (wall) {
 				// Text without an offset is China wall time already (the date picker gives it so).
 				const [year, month, day, hour, minute, second = '00'] = wall.slice(1);
