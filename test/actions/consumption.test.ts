@@ -205,6 +205,21 @@ describe('consumption getRecords', () => {
 		expect(fixture.sandbox.requests).toHaveLength(1);
 	});
 
+	it('under Continue On Fail a refused item is one error item in its place, the others list on', async () => {
+		const result = await attempt(
+			{ ...records, mobile: '={{ $json.mobile }}' },
+			[{ mobile: '13899999999' }, { mobile: bea.Mobile }],
+			true,
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.output).toHaveLength(1 + 5);
+		expect(result.output[0].json).toMatchObject({ code: 3001 });
+		expect(result.output[0].pairedItem).toEqual({ item: 0 });
+		expect(
+			result.output.slice(1).every((item) => (item.pairedItem as { item: number }).item === 1),
+		).toBe(true);
+	});
+
 	it('pairs each record with the input item that asked, in input order', async () => {
 		const output = await run(
 			{ ...records, mobile: '={{ $json.mobile }}', options: { concurrency: 2 } },

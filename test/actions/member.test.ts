@@ -170,17 +170,23 @@ describe('member', () => {
 // Beyond the user API: the CRM notices of https://docs.mallcoo.cn/open/api/CRM.html
 describe('member CRM notices', () => {
 	it('notifyChange sends the ThirdPartyCardID only, or the Mobile only', async () => {
-		await run({
-			resource: 'member',
-			operation: 'notifyChange',
-			thirdPartyCardId: ada.Card!.ThirdPartyCardID,
-		});
-		await run({
-			resource: 'member',
-			operation: 'notifyChange',
-			findBy: 'mobile',
-			mobile: bea.Mobile,
-		});
+		const outputs = [
+			await run({
+				resource: 'member',
+				operation: 'notifyChange',
+				thirdPartyCardId: ada.Card!.ThirdPartyCardID,
+			}),
+			await run({
+				resource: 'member',
+				operation: 'notifyChange',
+				findBy: 'mobile',
+				mobile: bea.Mobile,
+			}),
+		];
+		expect(outputs.map((output) => output.map((item) => item.json.success))).toEqual([
+			[true],
+			[true],
+		]);
 		const [byCard, byMobile] = fixture.sandbox.requests;
 		expect(byCard.path).toBe('/User/AdvancedInfo/v1/Update/Notice/');
 		expect(byCard.rawBody).toBe(JSON.stringify({ ThirdPartyCardID: ada.Card!.ThirdPartyCardID }));
