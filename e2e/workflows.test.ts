@@ -335,7 +335,7 @@ describe('examples/award-campaign-points.json (POST /webhook/mallcoo/award-point
 			failed: [
 				{
 					openUserId: 'no-such-user',
-					error: expect.stringMatching(/points\/add failed: .*Code 3001/),
+					error: expect.stringMatching(/ failed: .*Code 3001/),
 				},
 			],
 		});

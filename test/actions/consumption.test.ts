@@ -111,14 +111,14 @@ describe('consumption report', () => {
 			[
 				'a trade time that is not a date',
 				{ tradeTime: 'yesterday' },
-				/"Trade Time" must be a date/,
+				/"Trade Time" must be a (date|real calendar date)/,
 			],
 			[
 				'a date that does not exist',
 				{ tradeTime: '2026-02-30 10:00:00' },
-				/"Trade Time" must be a date/,
+				/"Trade Time" must be a (date|real calendar date)/,
 			],
-			['an amount of 0', { amount: 0 }, /"Amount" must be more than 0/],
+			['an amount of 0', { amount: 0 }, /"Amount" must be (more than 0|a number greater than 0)/],
 			[
 				'a Mallcoo Shop ID that is not a number',
 				{ shopId: 'S00053' },
@@ -272,7 +272,9 @@ describe('consumption getRecords', () => {
 			...records,
 			filters: { tradeStartTime: '2024-13-01 00:00:00' },
 		});
-		expect(result.error?.message).toMatch(/"Filters › Trade Start Time" must be a date/);
+		expect(result.error?.message).toMatch(
+			/"Filters › Trade Start Time" must be a (date|real calendar date)/,
+		);
 		expect(fixture.sandbox.requests).toEqual([]);
 	});
 });

@@ -63,7 +63,7 @@ describe('custom call', () => {
 			path: '/User/Score/v1/Plus/ByOpenUserID/',
 			body: JSON.stringify({ OpenUserId: 'nobody', Score: 5, ScoreEvent: 6, TransID: 'x' }),
 		});
-		expect(result.error?.message).toMatch(/^Mallcoo custom\/call failed: .*\(Code 3001\)$/);
+		expect(result.error?.message).toMatch(/ failed: .*\(Code 3001\)$/);
 	});
 
 	it('not Safe to Repeat: an unclear failure is not retried; Safe to Repeat: it is', async () => {
@@ -99,7 +99,7 @@ describe('custom call', () => {
 					{ path },
 				]);
 				expect(result.error?.message).toMatch(
-					/^"Path" must be a path under the credential's API Base URL/,
+					/^"Path" must be (a path under the credential's API Base URL|a Mallcoo API path|only the path)/,
 				);
 				expect(result.error?.context?.itemIndex).toBe(1);
 				expect(fixture.sandbox.requests).toEqual([]);
