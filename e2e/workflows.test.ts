@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { MallStore } from '../sandbox/mall';
 import {
 	callWebhook,
 	lastRequestId,
@@ -60,6 +61,9 @@ describe('the stack npm start runs', () => {
 				['mallcooLookup001', true],
 				['mallcooOAuthIn01', true],
 				['mallcooTagList01', true],
+				['mallcooPoints001', true],
+				['mallcooPurchase1', true],
+				['mallcooCouponSt1', true],
 				['e2eHttpRequest01', true],
 			]),
 		);
@@ -79,6 +83,34 @@ describe('the stack npm start runs', () => {
 			'n8n-nodes-mallcoo.mallcooTool',
 			'n8n-nodes-mallcoo.mallcooTrigger',
 		]);
+	});
+});
+
+describe('"Other Endpoint" and n8n\'s "Custom API Call"', () => {
+	it('no two entries of the Resource or an Operation list look alike; ours is "Other Endpoint"', async () => {
+		const { url, cookie } = stack();
+		const nodes = (await (
+			await fetch(`${url}/types/nodes.json`, { headers: { cookie } })
+		).json()) as Array<{
+			name: string;
+			properties: Array<{ name: string; options?: Array<{ name: string; value: unknown }> }>;
+		}>;
+		const mallcoo = nodes.find((node) => node.name === 'n8n-nodes-mallcoo.mallcoo')!;
+		const lists = mallcoo.properties.filter((p) => ['resource', 'operation'].includes(p.name));
+		for (const list of lists) {
+			const names = list.options!.map((option) => option.name);
+			expect(new Set(names).size, names.join(', ')).toBe(names.length);
+			// n8n's own entry, if this n8n adds it, is its own value, never one of ours.
+			for (const option of list.options!.filter((o) => o.name === 'Custom API Call'))
+				expect(option.value).toBe('__CUSTOM_API_CALL__');
+		}
+		const resources = lists.find((p) => p.name === 'resource')!.options!;
+		expect(resources.filter((option) => option.value === 'custom')).toEqual([
+			{ name: 'Other Endpoint', value: 'custom' },
+		]);
+		// n8n 2.41.1 adds no "Custom API Call" here: it copies credential types with a spread,
+		// which drops the credential's authenticate method, so it sees no signing credential.
+		expect(resources.map((option) => option.name)).not.toContain('Custom API Call');
 	});
 });
 
@@ -312,5 +344,154 @@ describe("the credential's Test button (POST /rest/credentials/test)", () => {
 			status: 'Error',
 			message: 'The PublicKey does not belong to this AppID',
 		});
+	});
+});
+
+describe('examples/award-campaign-points.json (POST /webhook/mallcoo/award-points)', () => {
+	const campaign = {
+		campaign: 'e2e-spring2026',
+		points: 20,
+		scoreEvent: 6,
+		openUserIds: ['3f9a2c7e51b04d68', 'b7e04c19d2a85f36', 'no-such-user'],
+	};
+	const scores = async () =>
+		Promise.all(
+			['13800000001', '13800000002'].map(
+				async (mobile) => (await sandboxMember(mobile)).Card?.Score,
+			),
+		);
+
+	it('adds the points once per member, with campaign + member as the transaction ID', async () => {
+		const before = await scores();
+		const { answer, requests } = await withRequests(() =>
+			callWebhook(webhookOf('mallcooPoints001'), { body: campaign }),
+		);
+		expect(answer.status).toBe(200);
+		expect(answer.json).toEqual({
+			total: 3,
+			awarded: 2,
+			failed: [
+				{
+					openUserId: 'no-such-user',
+					error: expect.stringMatching(/ failed: .*Code 3001/),
+				},
+			],
+		});
+		expect(requests.map((r) => r.path)).toEqual(Array(3).fill('/User/Score/v1/Plus/ByOpenUserID/'));
+		const bodies = requests.map((r) => r.body as { TransID: string });
+		expect(bodies.sort((a, b) => a.TransID.localeCompare(b.TransID))).toEqual(
+			[...campaign.openUserIds].sort().map((openUserId) => ({
+				OpenUserId: openUserId,
+				Score: 20,
+				ScoreEvent: 6,
+				TransID: `e2e-spring2026-${openUserId}`,
+				Reason: 'Campaign e2e-spring2026',
+			})),
+		);
+		expectSigned(requests);
+		expect(await scores()).toEqual(before.map((score) => (score ?? 0) + 20));
+	});
+
+	it('running the campaign again awards nothing: Mallcoo refuses each transaction ID it has seen', async () => {
+		const before = await scores();
+		const { answer, requests } = await withRequests(() =>
+			callWebhook(webhookOf('mallcooPoints001'), { body: campaign }),
+		);
+		expect(answer.json).toMatchObject({ total: 3, awarded: 0 });
+		expect(requests.map((r) => r.response.code).sort()).toEqual([3001, 3006, 3006]);
+		expect(await scores()).toEqual(before);
+		const applied = await (
+			await fetch(`${stack().sandbox.url}/__sandbox/applied?write=points`)
+		).json();
+		expect(applied.repeated).toEqual([]);
+	});
+});
+
+describe('examples/report-pos-purchases.json (POST /webhook/mallcoo/pos-purchases)', () => {
+	const purchases = [
+		{
+			orderId: 'E2E-POS-0001',
+			paidAt: '2026-03-01T04:30:00Z',
+			amount: 128.5,
+			mcShopId: 1000053,
+			posId: 'POS-01',
+			serialNo: 'SN-778',
+		},
+		{ orderId: 'E2E-POS-0002', paidAt: '2026-03-01 13:05:00', amount: 66, mcShopId: 1000030 },
+		{ orderId: 'E2E-POS-0003', paidAt: 'not a time', amount: 10, mcShopId: 1000030 },
+	];
+
+	it('reports each purchase in China time with McShopID as a number, and names the one it refused', async () => {
+		const { answer, requests } = await withRequests(() =>
+			callWebhook(webhookOf('mallcooPurchase1'), { body: { purchases } }),
+		);
+		expect(answer.status).toBe(200);
+		expect(answer.json).toEqual({
+			total: 3,
+			reported: 2,
+			failed: [
+				{ orderId: 'E2E-POS-0003', error: expect.stringMatching(/"Trade Time" must be a date/) },
+			],
+		});
+		// The refused one was never sent.
+		expect(requests.map((r) => r.body)).toEqual(
+			expect.arrayContaining([
+				{
+					TransID: 'E2E-POS-0001',
+					TradeTime: '2026-03-01 12:30:00',
+					Amount: 128.5,
+					McShopID: 1000053,
+					TradeSerialNo: 'SN-778',
+					PosID: 'POS-01',
+				},
+				{
+					TransID: 'E2E-POS-0002',
+					TradeTime: '2026-03-01 13:05:00',
+					Amount: 66,
+					McShopID: 1000030,
+				},
+			]),
+		);
+		expect(requests).toHaveLength(2);
+		expect(requests.map((r) => r.response.code)).toEqual([1, 1]);
+		expectSigned(requests);
+	});
+
+	it('a purchase sent again is refused by its order ID and recorded once', async () => {
+		const { answer, requests } = await withRequests(() =>
+			callWebhook(webhookOf('mallcooPurchase1'), { body: { purchases: purchases.slice(0, 1) } }),
+		);
+		expect(answer.json).toEqual({
+			total: 1,
+			reported: 0,
+			failed: [{ orderId: 'E2E-POS-0001', error: expect.stringMatching(/Code 3006/) }],
+		});
+		expect(requests.map((r) => r.response.code)).toEqual([3006]);
+		const applied = await (
+			await fetch(`${stack().sandbox.url}/__sandbox/applied?write=consumption`)
+		).json();
+		expect(applied.repeated).toEqual([]);
+	});
+});
+
+describe('examples/coupon-stock-report.json (GET /webhook/mallcoo/coupon-stock; daily on a schedule)', () => {
+	it('reads every put-in, page by page, and answers the stock report', async () => {
+		const { answer, requests } = await withRequests(() =>
+			callWebhook(webhookOf('mallcooCouponSt1')),
+		);
+		expect(answer.status).toBe(200);
+		const putIns = new MallStore().couponPutIns();
+		expect(answer.json).toEqual({
+			date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+			putIns: putIns.length,
+			stockLeft: putIns.reduce((sum, p) => sum + p.StoreOverCount, 0),
+			lowStock: putIns
+				.filter((p) => p.StoreOverCount < p.StoreCount * 0.1)
+				.map((p) => ({ PICMID: p.PICMID, left: p.StoreOverCount, of: p.StoreCount })),
+		});
+		expect(requests.map((r) => [r.path, r.body])).toEqual(
+			[1, 2, 3].map((PageIndex) => ['/Coupon/PutIn/v4/GetAll/', { PageIndex, PageSize: 100 }]),
+		);
+		expectSigned(requests);
 	});
 });

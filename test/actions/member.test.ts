@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED_MEMBERS } from '../../sandbox/server';
 import { decodeUserInfo, useOperationRunner } from '../helpers/operations';
 
-const { fixture, onlyRequest, run } = useOperationRunner();
+const { fixture, attempt, onlyRequest, run } = useOperationRunner();
 const [ada, bea, , dan] = SEED_MEMBERS;
 
 describe('member', () => {
@@ -222,5 +222,92 @@ describe('member: safe defaults and readable output', () => {
 		expect(output[0].json).toEqual({ found: false, mobile: unknown });
 		expect(output[1].json).toMatchObject({ found: true, OpenUserID: ada.OpenUserID });
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+});
+
+// Beyond the user API: the CRM notices of https://docs.mallcoo.cn/open/api/CRM.html
+describe('member CRM notices', () => {
+	it('notifyChange sends the ThirdPartyCardID only, or the Mobile only', async () => {
+		const outputs = [
+			await run({
+				resource: 'member',
+				operation: 'notifyChange',
+				thirdPartyCardId: ada.Card!.ThirdPartyCardID,
+			}),
+			await run({
+				resource: 'member',
+				operation: 'notifyChange',
+				findBy: 'mobile',
+				mobile: bea.Mobile,
+			}),
+		];
+		expect(outputs.map((output) => output.map((item) => item.json.success))).toEqual([
+			[true],
+			[true],
+		]);
+		const [byCard, byMobile] = fixture.sandbox.requests;
+		expect(byCard.path).toBe('/User/AdvancedInfo/v1/Update/Notice/');
+		expect(byCard.rawBody).toBe(JSON.stringify({ ThirdPartyCardID: ada.Card!.ThirdPartyCardID }));
+		expect(byMobile.rawBody).toBe(JSON.stringify({ Mobile: bea.Mobile }));
+		expect(fixture.sandbox.mall.changeNotices().map((n) => n.OpenUserID)).toEqual([
+			ada.OpenUserID,
+			bea.OpenUserID,
+		]);
+	});
+
+	it('notifyGradeChange sends the grade codes, ChangeType, China time and the optional fields', async () => {
+		const output = await run({
+			resource: 'member',
+			operation: 'notifyGradeChange',
+			thirdPartyCardId: ada.Card!.ThirdPartyCardID,
+			beforeCardCode: '2',
+			afterCardCode: '3',
+			changeType: 0,
+			changeTime: '2026-03-01T02:00:00Z',
+			additionalFields: {
+				remark: '年度升级 yearly',
+				gradeChangeRuleId: 12,
+				gradeChangeType: 1,
+				gradeChangeId: 'GC-0001',
+			},
+		});
+		expect(output[0].json).toMatchObject({ success: true });
+		const request = onlyRequest();
+		expect(request.path).toBe('/User/AdvancedInfo/v1/UpdateGrade/Inform/');
+		expect(request.rawBody).toBe(
+			JSON.stringify({
+				ThirdPartyCardID: ada.Card!.ThirdPartyCardID,
+				BeforeCardCode: '2',
+				AfterCardCode: '3',
+				ChangeType: 0,
+				ChangeTime: '2026-03-01 10:00:00',
+				Remark: encodeURIComponent('年度升级 yearly'),
+				GradeChangeRuleID: 12,
+				GradeChangeType: 1,
+				GradeChangeID: 'GC-0001',
+			}),
+		);
+		expect(fixture.sandbox.mall.gradeChanges()).toEqual([
+			expect.objectContaining({
+				AfterCardCode: '3',
+				Remark: '年度升级 yearly',
+				GradeChangeType: 1,
+			}),
+		]);
+		expect(fixture.sandbox.members.get({ Mobile: ada.Mobile })!.Card!.VipGrade).toBe('3');
+	});
+
+	it('notifyGradeChange refuses a change time that is not a date, before sending', async () => {
+		const result = await attempt({
+			resource: 'member',
+			operation: 'notifyGradeChange',
+			thirdPartyCardId: ada.Card!.ThirdPartyCardID,
+			beforeCardCode: '2',
+			afterCardCode: '3',
+			changeType: 1,
+			changeTime: '={{ "last Tuesday" }}',
+		});
+		expect(result.error?.message).toMatch(/"Change Time" must be a date/);
+		expect(fixture.sandbox.requests).toEqual([]);
 	});
 });

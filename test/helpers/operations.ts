@@ -15,6 +15,15 @@ export function useOperationRunner() {
 		return result.output;
 	}
 
+	/** A run that may fail: its output and the error it stopped with (none under Continue On Fail). */
+	async function attempt(
+		parameters: Record<string, unknown>,
+		items?: Array<Record<string, unknown>>,
+		continueOnFail = false,
+	) {
+		return runMallcoo({ parameters, items, credentials: fixture.credentials, continueOnFail });
+	}
+
 	/** The one request the run sent, checked for a valid signature over the exact body received. */
 	function onlyRequest(): RecordedRequest {
 		expect(fixture.sandbox.requests).toHaveLength(1);
@@ -32,7 +41,7 @@ export function useOperationRunner() {
 		return request;
 	}
 
-	return { fixture, run, onlyRequest };
+	return { fixture, run, attempt, onlyRequest };
 }
 
 export const decodeUserInfo = (text: string) => JSON.parse(decodeURIComponent(text));

@@ -1,20 +1,37 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { MallcooOperation } from '../helpers/types';
+import { operations as consumptionOperations } from './consumption';
+import { operations as couponOperations } from './coupon';
+import { operations as customOperations } from './custom';
+import { operations as giftOperations } from './gift';
 import { operations as memberOperations } from './member';
 import { operations as memberCardOperations } from './memberCard';
 import { operations as oauthOperations } from './oauth';
+import { operations as parkingOperations } from './parking';
+import { operations as pointsOperations } from './points';
+import { operations as shopOperations } from './shop';
 import { operations as tagOperations } from './tag';
 import { operations as userOperations } from './user';
 
-/** Resources in the order the node lists them; internal values are the contract's. */
+/**
+ * Resources sorted by display name, as n8n lists options; internal values are the contract's.
+ * "Other Endpoint" (custom) is not named "Custom API Call": see actions/custom/call.operation.ts.
+ */
 const RESOURCES = [
+	{ name: 'Consumption', value: 'consumption', operations: consumptionOperations },
+	{ name: 'Coupon', value: 'coupon', operations: couponOperations },
+	{ name: 'Gift', value: 'gift', operations: giftOperations },
 	{ name: 'Member', value: 'member', operations: memberOperations },
 	{ name: 'Member Card', value: 'memberCard', operations: memberCardOperations },
 	{ name: 'OAuth', value: 'oauth', operations: oauthOperations },
+	{ name: 'Other Endpoint', value: 'custom', operations: customOperations },
+	{ name: 'Parking', value: 'parking', operations: parkingOperations },
+	{ name: 'Points', value: 'points', operations: pointsOperations },
+	{ name: 'Shop', value: 'shop', operations: shopOperations },
 	{ name: 'Tag', value: 'tag', operations: tagOperations },
 	{ name: 'User', value: 'user', operations: userOperations },
-];
+].sort((a, b) => a.name.localeCompare(b.name, 'en'));
 
 export const ALL_OPERATIONS: MallcooOperation[] = RESOURCES.flatMap(
 	(resource) => resource.operations,

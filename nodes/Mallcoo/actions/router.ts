@@ -21,9 +21,12 @@ import {
 	apiBaseUrlOf,
 	budgetOf,
 	callMallcoo,
+	callMallcooForData,
+	dataObject,
 	type CallResult,
 	type TransportSettings,
 } from '../transport/request';
+import { fetchPages } from '../transport/paging';
 import { forEachConcurrently } from '../transport/schedule';
 
 /** How many items to check between two yields to the event loop. */
@@ -95,11 +98,12 @@ function outputOf(
 	{ data, settledAfterUnclearAnswer }: CallResult,
 	lookup: LookupOutput | undefined,
 ): IDataObject {
+	const object = dataObject(data);
 	if (operation.kind === 'read') {
-		const read = lookup?.simplify ? simplify(data ?? {}) : (data ?? {});
+		const read = lookup?.simplify ? simplify(object ?? {}) : (object ?? {});
 		return lookup?.emptyIfNotFound ? { found: true, ...read } : read;
 	}
-	const output: IDataObject = { success: true, ...operation.actedOn?.(request), ...data };
+	const output: IDataObject = { success: true, ...operation.actedOn?.(request), ...object };
 	if (settledAfterUnclearAnswer) output.settledAfterUnclearAnswer = settledAfterUnclearAnswer;
 	return output;
 }
@@ -121,9 +125,13 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 		);
 	}
 
-	const results: INodeExecutionData[] = new Array(items.length);
+	// One output item per input item, or (list operations) one per entry, each paired with its input.
+	const results: Array<INodeExecutionData | INodeExecutionData[]> = new Array(items.length);
 	const settle = (itemIndex: number, json: IDataObject) => {
 		results[itemIndex] = { json, pairedItem: { item: itemIndex } };
+	};
+	const settleEach = (itemIndex: number, entries: IDataObject[]) => {
+		results[itemIndex] = entries.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 	};
 	const fail = (itemIndex: number, error: Error) => {
 		if (!this.continueOnFail()) throw error;
@@ -142,7 +150,7 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 				fail(itemIndex, error as Error);
 			}
 		}
-		return [results];
+		return [results as INodeExecutionData[]];
 	}
 
 	const requests: Array<MallcooRequest | undefined> = new Array(items.length);
@@ -160,18 +168,36 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 	const settings = await transportSettings(this, options);
 	const concurrency = Math.max(1, Number(options.concurrency ?? 5) || 5);
 	const lookup = lookupOutputOf(this, operation);
+	// Chosen once per run: a list reads pages, a custom shape maps Data, the rest output one item.
+	const { pager, outputItems } = operation;
+	const pageable = pager && { ...operation, pager };
+	const send = pageable
+		? async (request: MallcooRequest, itemIndex: number) =>
+				settleEach(itemIndex, await fetchPages(this, pageable, request, settings, itemIndex))
+		: outputItems
+			? async (request: MallcooRequest, itemIndex: number) =>
+					settleEach(
+						itemIndex,
+						outputItems(
+							await callMallcooForData(this, operation, request, settings, itemIndex),
+							options,
+						),
+					)
+			: async (request: MallcooRequest, itemIndex: number) => {
+					const result = await callMallcoo(this, operation, request, settings, itemIndex);
+					settle(itemIndex, outputOf(operation, request, result, lookup));
+				};
 	await forEachConcurrently(items.length, concurrency, async (itemIndex) => {
 		const request = requests[itemIndex];
 		if (!request) return;
 		requests[itemIndex] = undefined; // sent: nothing needs it any more
 		try {
-			const result = await callMallcoo(this, operation, request, settings, itemIndex);
-			settle(itemIndex, outputOf(operation, request, result, lookup));
+			await send(request, itemIndex);
 		} catch (error) {
 			const code = (error as { context?: IDataObject }).context?.mallcooCode;
 			if (lookup?.emptyIfNotFound && isNotFound(code)) settle(itemIndex, notFoundOutput(request));
 			else fail(itemIndex, error as Error);
 		}
 	});
-	return [results];
+	return [results.flat()];
 }

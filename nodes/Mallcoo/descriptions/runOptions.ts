@@ -46,6 +46,16 @@ export const runOptions: INodeProperties = {
 				'The wait before the first retry; each further retry doubles it, with random jitter',
 		},
 		{
+			displayName: 'Split Into Items',
+			name: 'splitIntoItems',
+			type: 'boolean',
+			// Only the Other Endpoint call: the other operations know their answer's shape.
+			displayOptions: { show: { '/resource': ['custom'] } },
+			default: false,
+			description:
+				"Whether to output one item per entry when the answer's Data is a list, or an object holding exactly one list",
+		},
+		{
 			displayName: 'Timeout (Ms)',
 			name: 'timeout',
 			type: 'number',

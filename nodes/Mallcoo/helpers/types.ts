@@ -8,6 +8,8 @@ export interface MallcooRequest {
 	body: IDataObject;
 	/** Overrides the operation's policy for this item (the custom call's "Safe to Repeat"). */
 	repeat?: RepeatPolicy;
+	/** List operations: at most this many entries for this item; undefined means all (Return All). */
+	limit?: number;
 }
 
 /**
@@ -65,6 +67,49 @@ export interface ApiOperation extends OperationBase {
 	actedOn?(request: MallcooRequest): IDataObject;
 	/** Reads and checks the item's parameters (throwing before anything is sent) and builds the request. */
 	buildRequest(parameters: ItemParameters): MallcooRequest;
+	/**
+	 * Codes this endpoint's page documents, with what they mean for the user (e.g. parking 1101:
+	 * the car park was not found). The transport names that meaning in the error; other codes
+	 * keep the platform's Message.
+	 */
+	codes?: Readonly<Record<number, string>>;
+	/** List operations: how the endpoint pages (transport/paging.ts); each entry becomes one item. */
+	pager?: Pager;
+	/**
+	 * Turns the platform's `Data` (any JSON, lists included) into this item's output items, in
+	 * place of the usual one item; `options` is the run's Options collection.
+	 */
+	outputItems?(data: unknown, options: IDataObject): IDataObject[];
+}
+
+/** One page as a list operation reads it: its entries and, for cursor paging, the next cursor. */
+export interface Page {
+	entries: IDataObject[];
+	/** The cursor to ask for the next page with (cursor paging only). */
+	cursor?: unknown;
+}
+
+/**
+ * How one list endpoint pages, as its page documents it. The paging loop (transport/paging.ts)
+ * is the same for all: it asks page after page through the one request engine, and stops at a
+ * short or empty page, at the item's limit, at a page with nothing new, or at a cursor that did
+ * not move; it never trusts a total count.
+ */
+export interface Pager {
+	/**
+	 * The page size to ask for, constant over the pages of one item, given the item's limit
+	 * (undefined: Return All). Undefined means the endpoint answers everything at once.
+	 */
+	pageSize(limit: number | undefined): number | undefined;
+	/** The body of one page: `index` counts from 1; `cursor` is what the previous page returned. */
+	pageBody(
+		body: IDataObject,
+		page: { index: number; size: number | undefined; cursor: unknown },
+	): IDataObject;
+	/** The entries of one page's `Data`, and the next cursor. */
+	readPage(data: unknown): Page;
+	/** What identifies an entry, to recognise a page served twice (e.g. the PICMID of a coupon). */
+	entryKey?(entry: IDataObject): unknown;
 }
 
 /** An operation computed inside n8n, with no request (building a sign-in address). */

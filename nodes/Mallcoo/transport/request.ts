@@ -79,9 +79,8 @@ interface AttemptFailure {
 	retryAfterMs?: number;
 }
 
-/** An attempt either yields the platform's `Data` or says why it failed. */
-type AttemptResult =
-	{ ok: true; data: IDataObject | undefined } | { ok: false; failure: AttemptFailure };
+/** An attempt either yields the platform's `Data` (any JSON: lists too) or says why it failed. */
+type AttemptResult = { ok: true; data: unknown } | { ok: false; failure: AttemptFailure };
 
 const failed = (failure: AttemptFailure): AttemptResult => ({ ok: false, failure });
 
@@ -199,12 +198,12 @@ function readEnvelope(response: IN8nHttpFullResponse): AttemptResult {
 			notProcessed: false,
 		});
 	}
-	return {
-		ok: true,
-		data:
-			Data && typeof Data === 'object' && !Array.isArray(Data) ? (Data as IDataObject) : undefined,
-	};
+	return { ok: true, data: Data };
 }
+
+/** `Data` as an object, for operations whose `Data` is one (or absent). */
+export const dataObject = (data: unknown): IDataObject | undefined =>
+	data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : undefined;
 
 /** The HTTP request n8n sends for one Mallcoo call; the credential signs it on the way out. */
 export function mallcooHttpOptions(
@@ -257,7 +256,8 @@ function backoffMs(attemptNumber: number, settings: TransportSettings, retryAfte
 
 /** What a call gave: the platform's `Data`, and how an unclear answer was settled, if one was. */
 export interface CallResult {
-	data: IDataObject | undefined;
+	/** As it came: an object, a list, a value, or undefined. */
+	data: unknown;
 	/** Set when an attempt's answer was lost and Mallcoo itself then told that it was applied. */
 	settledAfterUnclearAnswer?: string;
 }
@@ -297,7 +297,7 @@ async function askWhetherApplied(
 		const found: Array<IDataObject | null> = [];
 		for (const check of confirm.checks(request)) {
 			const result = await readUntilAnswered(context, check, settings);
-			if (result.ok) found.push(result.data ?? {});
+			if (result.ok) found.push(dataObject(result.data) ?? {});
 			else if (isNotFound(result.failure.response?.Code)) found.push(null);
 			else return { unknown: result.failure.message };
 		}
@@ -319,7 +319,11 @@ function apiError(
 	itemIndex: number,
 	description: string | undefined,
 ): NodeApiError {
-	const message = `${operation.action} failed: ${failure.message}`;
+	// A code the endpoint's page documents is named by its meaning; Mallcoo's Message stays in the description.
+	const code = failure.response?.Code;
+	const documented = code === undefined ? undefined : operation.codes?.[Number(code)];
+	const reason = documented ? `${documented} (Code ${String(code)})` : failure.message;
+	const message = `${operation.action} failed: ${reason}`;
 	const error = new NodeApiError(
 		context.getNode(),
 		failure.response ?? { message: failure.message },
@@ -427,4 +431,15 @@ export async function callMallcoo(
 		}
 		throw apiError(context, operation, failure, itemIndex, description);
 	}
+}
+
+/** The platform's `Data` alone, for callers that need no more (each page of a list). */
+export async function callMallcooForData(
+	context: MallcooContext,
+	operation: ApiOperation,
+	request: MallcooRequest,
+	settings: TransportSettings,
+	itemIndex: number,
+): Promise<unknown> {
+	return (await callMallcoo(context, operation, request, settings, itemIndex)).data;
 }

@@ -13,6 +13,7 @@ import {
 	apiBaseUrlOf,
 	budgetOf,
 	callMallcoo,
+	dataObject,
 	type TransportSettings,
 } from '../transport/request';
 import { DEFAULT_PAGE_MESSAGE, type ResponseMode } from './description';
@@ -120,13 +121,14 @@ export async function handleCallback(context: IWebhookFunctions): Promise<IWebho
 	};
 	let data: IDataObject | undefined;
 	try {
-		({ data } = await callMallcoo(
+		const result = await callMallcoo(
 			context,
 			exchangeTicket,
 			exchangeRequest(context, callback.ticket),
 			settings,
 			0,
-		));
+		);
+		data = dataObject(result.data);
 	} catch (error) {
 		const { message, context: details } = error as NodeApiError;
 		const refused = details?.mallcooCode !== undefined;

@@ -5,6 +5,8 @@ import { syncFromCrm } from './syncFromCrm.operation';
 import { updateStatus } from './updateStatus.operation';
 import { changeMobile } from './changeMobile.operation';
 import { checkConversion } from './checkConversion.operation';
+import { notifyChange } from './notifyChange.operation';
+import { notifyGradeChange } from './notifyGradeChange.operation';
 
 import type { MallcooOperation } from '../../helpers/types';
 
@@ -16,4 +18,6 @@ export const operations: MallcooOperation[] = [
 	updateStatus,
 	changeMobile,
 	checkConversion,
+	notifyChange,
+	notifyGradeChange,
 ];

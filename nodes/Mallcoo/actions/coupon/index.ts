@@ -1,0 +1,5 @@
+import { getMany } from './getMany.operation';
+
+import type { MallcooOperation } from '../../helpers/types';
+
+export const operations: MallcooOperation[] = [getMany];

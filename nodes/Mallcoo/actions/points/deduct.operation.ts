@@ -1,0 +1,19 @@
+import type { ApiOperation } from '../../helpers/types';
+import { pointsProperties } from '../../descriptions/beyondFields';
+import { pointsActedOn, pointsBody } from '../../helpers/beyond';
+
+export const deduct: ApiOperation = {
+	resource: 'points',
+	operation: 'deduct',
+	name: 'Deduct',
+	action: 'Deduct points from a member',
+	description: "Deduct points from a member's card, once per transaction ID",
+	kind: 'write',
+	// Mallcoo refuses a TransID it has seen: a retry resends the same one.
+	repeat: 'transactionId',
+	properties: pointsProperties('deduct'),
+	actedOn: (request) => pointsActedOn(request.body),
+	buildRequest(parameters) {
+		return { path: '/User/Score/v1/Subtract/ByOpenUserID/', body: pointsBody(parameters) };
+	},
+};

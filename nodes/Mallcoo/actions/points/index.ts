@@ -1,0 +1,6 @@
+import { add } from './add.operation';
+import { deduct } from './deduct.operation';
+
+import type { MallcooOperation } from '../../helpers/types';
+
+export const operations: MallcooOperation[] = [add, deduct];
