@@ -89,6 +89,38 @@ describe.each([false, true])('300 writes at 10%% mixed faults, Continue On Fail 
 		}
 		expect(fixture.sandbox.applied.repeated()).toEqual([]);
 	});
+
+	it('points adds: every transaction applied exactly once', async () => {
+		const items = Array.from({ length: ITEMS }, (_, index) => ({
+			openUserId: generatedMember(index + 1).OpenUserID,
+			id: `spring-${cof}-${index}`,
+		}));
+		const before = items.map((_, index) => generatedMember(index + 1).Card!.Score);
+		const output = await runWrites(
+			{
+				resource: 'points',
+				operation: 'add',
+				openUserId: '={{ $json.openUserId }}',
+				score: 10,
+				scoreEvent: 6,
+				transactionId: '={{ $json.id }}',
+			},
+			items,
+			cof,
+		);
+		for (const [index, { id }] of items.entries()) {
+			expect(output[index].json).toMatchObject({ transactionId: id });
+			expect(fixture.sandbox.applied.count(WRITES.points, id)).toBe(1);
+			const member = fixture.sandbox.members.get({ Mobile: generatedMember(index + 1).Mobile });
+			expect(member!.Card!.Score).toBe(before[index] + 10);
+		}
+		expect(fixture.sandbox.applied.repeated()).toEqual([]);
+		const settled = output.filter((item) => item.json.settledAfterUnclearAnswer);
+		expect(settled.length).toBeGreaterThan(0);
+		expect(settled[0].json.settledAfterUnclearAnswer).toMatch(
+			/refused this transaction ID as already used, so the write was applied once/,
+		);
+	});
 });
 
 describe('one lost answer, looked at closely', () => {
