@@ -226,16 +226,19 @@ describe('without a valid ticket nothing starts', () => {
 		expect(await server!.settled()).toHaveLength(0);
 	});
 
-	it('an After Sign-In URL that is not http(s): 500, and the ticket is not spent', async () => {
-		const { productionUrl } = await serve(
-			triggerOnly({ responseMode: 'redirect', afterSignInUrl: 'javascript:alert(1)' }),
-		);
-		const answer = await get(`${productionUrl}?Ticket=${ticketFor(ada.Mobile)}&DataSource=3`);
-		expect(answer.status).toBe(500);
-		expect(answer.location).toBeUndefined();
-		expect(fixture.sandbox.requests).toHaveLength(0);
-		expect(await server!.settled()).toHaveLength(0);
-	});
+	it.each(['javascript:alert(1)', 'https://campaign.exa\tmple.com/welcome'])(
+		'an After Sign-In URL that is no valid http(s) address (%j): 500, and the ticket is not spent',
+		async (afterSignInUrl) => {
+			const { productionUrl } = await serve(
+				triggerOnly({ responseMode: 'redirect', afterSignInUrl }),
+			);
+			const answer = await get(`${productionUrl}?Ticket=${ticketFor(ada.Mobile)}&DataSource=3`);
+			expect(answer.status).toBe(500);
+			expect(answer.location).toBeUndefined();
+			expect(fixture.sandbox.requests).toHaveLength(0);
+			expect(await server!.settled()).toHaveLength(0);
+		},
+	);
 });
 
 describe('the sign-in addresses', () => {

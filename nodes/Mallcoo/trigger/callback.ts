@@ -16,7 +16,7 @@ import {
 	dataObject,
 	type TransportSettings,
 } from '../transport/request';
-import { DEFAULT_PAGE_MESSAGE, type ResponseMode } from './description';
+import { DEFAULT_PAGE_MESSAGE, triggerProperties, type ResponseMode } from './description';
 import { errorPage, sendPage, sendRedirect, signedInPage } from './pages';
 import { readCallback, signInAddresses, signedInItem, type SignInAddresses } from './signIn';
 
@@ -27,16 +27,6 @@ const answered: IWebhookResponseData = { noWebhookResponse: true };
 function exchangeRequest(context: IWebhookFunctions, ticket: string): MallcooRequest {
 	const parameters = { getNode: () => context.getNode(), getNodeParameter: () => ticket };
 	return exchangeTicket.buildRequest(new ItemParameters(parameters, 0, exchangeTicket.properties));
-}
-
-/** An absolute http(s) address, normalized, or undefined. */
-function webAddress(text: string): string | undefined {
-	try {
-		const url = new URL(text);
-		return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-	} catch {
-		return undefined;
-	}
 }
 
 /** Sign-in addresses for the callback this request came through and, when testing, production's too. */
@@ -59,10 +49,18 @@ function afterSignInUrl(
 	mode: ResponseMode,
 ): { ok: boolean; url?: string } {
 	if (mode === 'responseNode') return { ok: true };
-	const text = String(context.getNodeParameter('afterSignInUrl', '') ?? '').trim();
-	if (!text) return { ok: mode === 'page' };
-	const url = webAddress(text);
-	return { ok: url !== undefined, url };
+	// Read as the node reads every address (helpers/parameters.ts): absolute http(s), a real host.
+	const source = {
+		getNode: () => context.getNode(),
+		getNodeParameter: (name: string, _item: number, fallback?: unknown) =>
+			context.getNodeParameter(name, fallback),
+	};
+	try {
+		const url = new ItemParameters(source, 0, triggerProperties).optionalUrl('afterSignInUrl');
+		return url ? { ok: true, url } : { ok: mode === 'page' };
+	} catch {
+		return { ok: false };
+	}
 }
 
 /**
