@@ -49,7 +49,7 @@ export function pointsBody(parameters: ItemParameters): IDataObject {
 		TransID: parameters.text('transactionId'),
 	};
 	const additional = parameters.fields('additionalFields');
-	const reason = additional.text('reason');
+	const reason = additional.text('reason', { multiline: true });
 	const userToken = additional.text('userToken');
 	if (reason) body.Reason = reason;
 	if (userToken) body.UserToken = userToken;

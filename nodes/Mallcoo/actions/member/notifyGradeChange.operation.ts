@@ -95,7 +95,7 @@ export const notifyGradeChange: ApiOperation = {
 			ChangeTime: parameters.chinaDateTime('changeTime'),
 		};
 		const additional = parameters.fields('additionalFields');
-		const remark = additional.text('remark');
+		const remark = additional.text('remark', { multiline: true });
 		const changeId = additional.text('gradeChangeId');
 		if (remark) body.Remark = urlEncoded(remark);
 		if (additional.values.gradeChangeRuleId !== undefined)
