@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console, @n8n/community-nodes/require-node-api-error -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * Starts n8n in queue mode through startQueueStack() from scripts/lib/queue.mjs, the code
  * `npm start -- --queue` runs: PostgreSQL, Redis, the sandbox, the n8n main and 2 workers, in a

@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n; the measured counts are printed */
 /**
  * n8n 2.41.1 in queue mode (PostgreSQL, Redis, the main and 2 workers, started the way
  * `npm start -- --queue` starts them) with this package: every example workflow through its
