@@ -219,8 +219,15 @@ export async function main(): Promise<void> {
 		loadAfter: os.loadavg()[0],
 	};
 	const names = [...new Set(measurements.flatMap((m) => Object.keys(m.cpuMsPerItem)))];
-	const cell = (m: Measurement, name: string) =>
-		m.cpuMsPerItem[name] === undefined ? '—' : m.cpuMsPerItem[name].toFixed(3);
+	/** CPU ms per item of the run; for a worker also per item it ran itself. */
+	const cell = (m: Measurement, name: string) => {
+		const perItem = m.cpuMsPerItem[name];
+		if (perItem === undefined) return '—';
+		const ran = (m.executionsPerWorker[name.replace(/^n8n /, '')] ?? 0) * ITEMS_PER_EXECUTION;
+		return ran && ran !== m.items
+			? `${perItem.toFixed(3)} (${((perItem * m.items) / ran).toFixed(3)} per item it ran)`
+			: perItem.toFixed(3);
+	};
 	const lines = [
 		`# Mallcoo node on n8n queue mode — ${meta.date}`,
 		'',
@@ -239,7 +246,7 @@ export async function main(): Promise<void> {
 		'',
 		`Speed-up with 2 workers: **${speedUp.toFixed(2)} ×** (target ≥ ${TARGET_SPEED_UP} ×).`,
 		'',
-		'CPU ms per item of each process group over the measured run (/proc/<pid>/stat: utime + stime of its processes, with their ended children):',
+		"CPU ms per item (of all the run's items) of each process group over the measured run (/proc/<pid>/stat: utime + stime of its processes, with their ended children):",
 		'',
 		`| process | ${measurements.map((m) => `${m.workers} worker${m.workers > 1 ? 's' : ''}`).join(' | ')} |`,
 		`| --- | ${measurements.map(() => '---:').join(' | ')} |`,
