@@ -245,7 +245,14 @@ describe('rate ceiling across workers [needs the shared per-credential ceiling i
 		return failed;
 	}
 
-	it('Max Requests Per Second = C: 16 runs on 2 workers, the sandbox sees at most 2 × C requests in every second', async () => {
+	/**
+	 * A request a worker sends in the last moment of one second may arrive in the next, next to
+	 * the C that second's budget sends: each worker may add one in transit to a second's count.
+	 * Set to 0 for the strict count.
+	 */
+	const IN_TRANSIT_PER_WORKER = 1;
+
+	it('Max Requests Per Second = C: 16 runs on 2 workers, the sandbox sees at most 2 × C requests in every second (+1 in transit per worker)', async () => {
 		const C = 5;
 		const since = await lastRequestId();
 		const { answers, executions } = await sixteenRuns('queueBulkLookup1', {
@@ -262,7 +269,10 @@ describe('rate ceiling across workers [needs the shared per-credential ceiling i
 		expect(requests).toHaveLength(160);
 		const counts = [...perSecond(requests).values()];
 		console.log(`[e2e-queue] ceiling C=${C}: requests per second ${JSON.stringify(counts)}`);
-		expect(Math.max(...counts)).toBeLessThanOrEqual(WORKERS * C);
+		expect(Math.max(...counts)).toBeLessThanOrEqual(WORKERS * (C + IN_TRANSIT_PER_WORKER));
+		// Over the whole run the rate is the budget: 160 requests take at least 160 / (2 × C) − 1 s.
+		const spanSeconds = (requests.at(-1)!.startedAt - requests[0].startedAt) / 1000;
+		expect(spanSeconds).toBeGreaterThanOrEqual(requests.length / (WORKERS * C) - 1);
 	});
 
 	it('with the sandbox answering 429 above L req/s and C = L / 2: a 4,000-item run on 2 workers ends with 0 failed items', async () => {
