@@ -452,7 +452,11 @@ async function main(): Promise<void> {
 	process.exit(failed ? 1 : 0);
 }
 
-main().catch((error) => {
+// `npm run bench -- --queue`: the queue-mode measurement (bench/queue.ts) instead.
+const entry = process.argv.includes('--queue')
+	? () => import('./queue').then((queue) => queue.main())
+	: main;
+entry().catch((error) => {
 	process.stderr.write(
 		`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
 	);

@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
- * Starts the Mallcoo sandbox and a real n8n through startStack() from scripts/start.mjs, the
+ * Starts the Mallcoo sandbox and a real n8n through startStack() from scripts/lib/stack.mjs, the
  * same code `npm start` runs, with a temporary user folder and free ports, plus the e2e-only
  * workflows of e2e/fixtures. The tests get the addresses through inject('stack').
  * n8n's and the sandbox's logs are copied to test-artifacts/e2e/ at the end.
@@ -11,9 +11,9 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 
 // @ts-expect-error plain ESM without type declarations
-import { freePorts } from '../scripts/n8n-server.mjs';
+import { freePorts } from '../scripts/lib/process.mjs';
 // @ts-expect-error plain ESM without type declarations
-import { productionWebhooks, startStack } from '../scripts/start.mjs';
+import { productionWebhooks, startStack } from '../scripts/lib/stack.mjs';
 import { ARTIFACTS, type StackInfo } from './stack-info';
 
 const FIXTURES = path.join(__dirname, 'fixtures');

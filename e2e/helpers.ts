@@ -1,4 +1,4 @@
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 import { mallcooSign } from '../credentials/mallcooSignature';
 import type { Member } from '../sandbox/store';
@@ -29,22 +29,44 @@ export interface RecordedRequest {
 	headers: Record<string, string>;
 	rawBody: string;
 	body: unknown;
+	startedAt: number;
+	finishedAt?: number;
 	response: { status: number; code?: number; message?: string };
 }
 
-/** The sandbox's request log, only requests after `since` (an id). */
-export async function sandboxRequests(since = 0): Promise<RecordedRequest[]> {
-	const response = await fetch(
-		`${stack().sandbox.url}/__sandbox/requests${since ? `?since=${since}` : ''}`,
-	);
+/** A sandbox's request log (default the stack's sandbox), only requests after `since` (an id). */
+export async function sandboxRequests(
+	since = 0,
+	sandboxUrl = stack().sandbox.url,
+): Promise<RecordedRequest[]> {
+	const response = await fetch(`${sandboxUrl}/__sandbox/requests${since ? `?since=${since}` : ''}`);
 	if (!response.ok) throw new Error(`GET /__sandbox/requests answered ${response.status}`);
 	return (await response.json()) as RecordedRequest[];
 }
 
 /** The id of the last request the sandbox logged, to read what a call adds after it. */
-export async function lastRequestId(): Promise<number> {
-	const all = await sandboxRequests();
+export async function lastRequestId(sandboxUrl = stack().sandbox.url): Promise<number> {
+	const all = await sandboxRequests(0, sandboxUrl);
 	return all.length ? all[all.length - 1].id : 0;
+}
+
+/** Runs `call`, then returns what it answered and the sandbox requests it caused. */
+export async function withRequests<T>(
+	call: () => Promise<T>,
+	sandboxUrl = stack().sandbox.url,
+): Promise<{ answer: T; requests: RecordedRequest[] }> {
+	const since = await lastRequestId(sandboxUrl);
+	const answer = await call();
+	return { answer, requests: await sandboxRequests(since, sandboxUrl) };
+}
+
+/** Every request is a signed JSON POST. */
+export function expectSigned(requests: RecordedRequest[]): void {
+	for (const request of requests) {
+		expect(signatureProblems(request), `request ${request.id} ${request.path}`).toEqual([]);
+		expect(request.method).toBe('POST');
+		expect(request.headers['content-type']).toMatch(/^application\/json/);
+	}
 }
 
 export async function sandboxMember(mobile: string): Promise<Member> {

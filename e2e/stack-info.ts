@@ -20,4 +20,15 @@ export interface StackInfo {
 	sandbox: { url: string; credentials: { appId: string; publicKey: string; privateKey: string } };
 	credential: { id: string; name: string; type: string };
 	workflows: Array<{ id: string; name: string; published: boolean; webhooks: Webhook[] }>;
+	/** Queue mode only (e2e/queue/global-setup.ts). */
+	queue?: QueueInfo;
+}
+
+export interface QueueInfo {
+	/** The main's log: "Enqueued execution N". */
+	mainLog: string;
+	/** Each worker's log: "Worker started execution N". */
+	workers: Array<{ name: string; logPath: string; concurrency: number }>;
+	/** A second sandbox started with `--rate-limit perSecond`, and the credential pointing at it. */
+	limited: { url: string; perSecond: number; credentialId: string; workflowId: string };
 }

@@ -2,12 +2,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// End-to-end: one real n8n server (started by global-setup.ts through scripts/start.mjs, the
-// code path of `npm start`) shared by every file here; files run one after another.
+// End-to-end: one real n8n server (started by global-setup.ts through scripts/lib/stack.mjs, the
+// code path of `npm start`) shared by every file here; files run one after another. The queue-mode
+// suite in e2e/queue/ has its own stack and config (npm run test:e2e:queue).
 export default defineConfig({
 	root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
 	test: {
 		include: ['e2e/**/*.test.ts'],
+		exclude: ['e2e/queue/**', '**/node_modules/**'],
 		globalSetup: ['e2e/global-setup.ts'],
 		fileParallelism: false,
 		pool: 'forks',

@@ -8,34 +8,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MallStore } from '../sandbox/mall';
 import {
 	callWebhook,
-	lastRequestId,
+	expectSigned,
 	sandboxMember,
-	sandboxRequests,
-	signatureProblems,
 	stack,
 	webhookOf,
-	type RecordedRequest,
+	withRequests,
 } from './helpers';
-
-/** Runs `call`, then returns what it answered and the sandbox requests it caused. */
-async function withRequests<T>(
-	call: () => Promise<T>,
-): Promise<{ answer: T; requests: RecordedRequest[] }> {
-	const since = await lastRequestId();
-	const answer = await call();
-	return { answer, requests: await sandboxRequests(since) };
-}
 
 /** The Mobile of a logged JSON body, to sort requests that arrive in any order. */
 const mobileOf = (body: unknown) => String((body as { Mobile?: unknown } | undefined)?.Mobile);
-
-function expectSigned(requests: RecordedRequest[]): void {
-	for (const request of requests) {
-		expect(signatureProblems(request), `request ${request.id} ${request.path}`).toEqual([]);
-		expect(request.method).toBe('POST');
-		expect(request.headers['content-type']).toMatch(/^application\/json/);
-	}
-}
 
 beforeAll(async () => {
 	const response = await fetch(`${stack().sandbox.url}/__sandbox/reset`, { method: 'POST' });

@@ -1,449 +1,35 @@
 #!/usr/bin/env node
-// `npm start`: the Mallcoo sandbox and a real n8n with this package, a ready credential and the
-// example workflows, until Ctrl-C. The end-to-end tests start the same stack through
-// startStack() (a temporary user folder, free ports). scripts/n8n-server.mjs is the n8n library
-// underneath (install, start, owner, login); this file adds the sandbox and the demo content.
+// `npm start` (node scripts/start.mjs): the Mallcoo sandbox and a real n8n with this package, a
+// ready credential and the example workflows, until Ctrl-C. `npm start -- --queue` (npm run
+// start:queue) runs the same content on n8n's queue mode: PostgreSQL, Redis, the n8n main and
+// workers. The stacks themselves are scripts/lib/stack.mjs and scripts/lib/queue.mjs (the e2e
+// suites start them too); this file is the command line and what it prints.
 // Plain Node ESM with built-ins only: it runs before the project's dependencies are installed.
 
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
+import { elapsed, killAllNow, tail } from './lib/process.mjs';
 import {
-	DEFAULT_OWNER,
-	REPO_ROOT,
-	buildAndPack,
-	ensureOwner,
-	freePorts,
-	isAlive,
-	installPackageIntoUserFolder,
-	login,
-	restRequest,
-	startN8n,
-	tail,
-	waitForPublished,
-} from './n8n-server.mjs';
-
-export const SANDBOX_PORT = 3010; // preferred; a free one when taken
-export const N8N_PORT = 5678; // preferred; a free one when taken
-export const DEFAULT_USER_FOLDER = path.join(REPO_ROOT, '.cache', 'n8n-user');
-export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
-/** The credential every example uses (`credentials.mallcooApi.id` in examples/*.json). */
-export const CREDENTIAL = { id: 'mallcooSandbox01', name: 'Mallcoo Sandbox', type: 'mallcooApi' };
-
-let quiet = false;
-const log = (message) => {
-	if (!quiet) console.log(`[start] ${message}`);
-};
-const elapsed = (since) => `${Math.round((Date.now() - since) / 1000)} s`;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// ---------------------------------------------------------------------------------------------
-// The project's own dependencies (npm start on a fresh clone)
-
-/** Runs `npm install` when node_modules lacks what the build and the sandbox need. */
-export function ensureProjectDependencies() {
-	const needed = ['typescript', 'gulp', 'tsx', 'n8n-workflow'];
-	const missing = needed.filter(
-		(name) => !fs.existsSync(path.join(REPO_ROOT, 'node_modules', name, 'package.json')),
-	);
-	if (missing.length === 0) return;
-	log(`Installing the project's dependencies (npm install; missing: ${missing.join(', ')}) ...`);
-	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-	const result = spawnSync(npm, ['install', '--no-audit', '--no-fund'], {
-		cwd: REPO_ROOT,
-		stdio: 'inherit',
-	});
-	if (result.status !== 0)
-		throw new Error(`npm install failed (${result.signal ?? result.status})`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The sandbox, as a child process (`node --import tsx sandbox/cli.ts`)
-
-const sandboxes = new Set(); // running sandbox children, ended when this process exits
-
-/**
- * Starts the Mallcoo sandbox on 127.0.0.1 (`port`, default 3010 when free, else a free one).
- * Returns { url, port, pid, credentials: {appId, publicKey, privateKey}, logPath, stop(), exited }.
- */
-export async function startSandboxProcess({ port, logPath, timeoutMs = 30_000 } = {}) {
-	const wanted = port ?? (await freePorts(1, SANDBOX_PORT))[0];
-	// The project's tsx as an --import loader (createRequire: test runners may not offer import.meta.resolve).
-	const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-	const env = { ...process.env };
-	delete env.NODE_OPTIONS; // a test runner's loader flags are not meant for the sandbox
-	const child = spawn(
-		process.execPath,
-		[
-			'--import',
-			tsx,
-			path.join('sandbox', 'cli.ts'),
-			'--port',
-			String(wanted),
-			'--host',
-			'127.0.0.1',
-		],
-		{ cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-	);
-	const entry = { child };
-	sandboxes.add(entry);
-	if (sandboxes.size === 1) process.on('exit', killSandboxesNow);
-	let output = '';
-	const collect = (chunk) => {
-		output += chunk;
-		if (logPath) fs.appendFileSync(logPath, chunk);
-	};
-	child.stdout.on('data', collect);
-	child.stderr.on('data', collect);
-	entry.exited = new Promise((resolve) => {
-		child.once('exit', (code, signal) => resolve(signal ?? code));
-		child.once('error', (error) => resolve(error.message));
-	}).then((reason) => {
-		sandboxes.delete(entry);
-		return reason;
-	});
-	let exited = null;
-	entry.exited.then((reason) => (exited = reason));
-
-	const deadline = Date.now() + timeoutMs;
-	while (!output.includes('Ctrl+C to stop.')) {
-		if (exited !== null)
-			throw new Error(`The sandbox exited (${exited}) before it was ready:\n${output.trim()}`);
-		if (Date.now() > deadline) {
-			killGroup(child.pid, 'SIGKILL');
-			throw new Error(`The sandbox was not ready after ${timeoutMs / 1000} s:\n${output.trim()}`);
-		}
-		await sleep(50);
-	}
-	const field = (label) => new RegExp(`^\\s*${label}\\s+(\\S+)\\s*$`, 'm').exec(output)?.[1];
-	const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-	const credentials = {
-		appId: field('AppID'),
-		publicKey: field('Public Key'),
-		privateKey: field('Private Key'),
-	};
-	if (!url || !credentials.appId || !credentials.publicKey || !credentials.privateKey) {
-		killGroup(child.pid, 'SIGKILL');
-		throw new Error(
-			`Could not read the sandbox's address and demo keys from its output:\n${output}`,
-		);
-	}
-	const stop = () =>
-		(entry.stopping ??= (async () => {
-			killGroup(child.pid, 'SIGTERM'); // the sandbox closes itself on SIGTERM
-			const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
-			await entry.exited;
-			clearTimeout(timer);
-		})());
-	return {
-		url,
-		port: Number(new URL(url).port),
-		pid: child.pid,
-		credentials,
-		logPath,
-		stop,
-		exited: entry.exited,
-	};
-}
-
-function killGroup(pid, signal) {
-	try {
-		process.kill(-pid, signal);
-	} catch {
-		// already gone
-	}
-}
-
-function killSandboxesNow() {
-	for (const { child } of sandboxes) killGroup(child.pid, 'SIGKILL');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Demo content: the credential and the workflows
-
-/** The example workflows: [{ file, json }], json being the parsed examples/*.json. */
-export function exampleWorkflows(dir = EXAMPLES_DIR) {
-	return fs
-		.readdirSync(dir)
-		.filter((name) => name.endsWith('.json'))
-		.sort()
-		.map((name) => {
-			const file = path.join(dir, name);
-			return { file, json: JSON.parse(fs.readFileSync(file, 'utf8')) };
-		});
-}
-
-/** The credential in n8n's export format, plain `data`: `n8n import:credentials` encrypts it. */
-function credentialExport(sandbox) {
-	return [
-		{
-			...CREDENTIAL,
-			data: { ...sandbox.credentials, baseUrl: sandbox.url, authBaseUrl: sandbox.url },
-		},
-	];
-}
-
-const WORKFLOW_FIELDS = ['name', 'nodes', 'connections', 'settings', 'pinData', 'meta'];
-const workflowBody = (json) =>
-	Object.fromEntries(
-		WORKFLOW_FIELDS.filter((key) => json[key] !== undefined).map((key) => [key, json[key]]),
-	);
-const hashOf = (json) =>
-	createHash('sha256')
-		.update(JSON.stringify(workflowBody(json)))
-		.digest('hex');
-
-function readState(file) {
-	try {
-		return JSON.parse(fs.readFileSync(file, 'utf8'));
-	} catch {
-		return {};
-	}
-}
-
-/**
- * Puts each workflow into n8n by its fixed id and publishes it, through the REST API:
- * missing → created; changed since the last start (its file differs from what was imported
- * into this user folder) → overwritten; unchanged → left as it is, edits made in the editor
- * included; archived (deleted in the editor) → restored. `reset` overwrites them all.
- * Returns [{ id, name, action, published, problem? }].
- */
-export async function syncWorkflows(url, cookie, workflows, { stateFile, reset = false } = {}) {
-	const state = stateFile ? readState(stateFile) : {};
-	state.workflows ??= {};
-	const results = [];
-	for (const { file, json } of workflows) {
-		const { id, name } = json;
-		if (!id) throw new Error(`${file ?? name}: a workflow to import needs a fixed "id"`);
-		const hash = hashOf(json);
-		const current = await restRequest(url, 'GET', `/rest/workflows/${id}`, { cookie }).then(
-			(response) => response.data,
-			(error) => {
-				if (/answered 404/.test(error.message)) return null;
-				throw error;
-			},
-		);
-		let action = 'kept';
-		let saved = current;
-		if (current?.isArchived) {
-			// Deleted in the editor (n8n archives first): bring the example back.
-			await restRequest(url, 'POST', `/rest/workflows/${id}/unarchive`, { cookie });
-			saved = (
-				await restRequest(url, 'PATCH', `/rest/workflows/${id}?forceSave=true`, {
-					cookie,
-					body: workflowBody(json),
-				})
-			).data;
-			action = 'restored';
-		} else if (!current) {
-			saved = (
-				await restRequest(url, 'POST', '/rest/workflows', {
-					cookie,
-					body: { ...workflowBody(json), id },
-				})
-			).data;
-			action = 'created';
-		} else if (reset || state.workflows[id] !== hash) {
-			saved = (
-				await restRequest(url, 'PATCH', `/rest/workflows/${id}?forceSave=true`, {
-					cookie,
-					body: workflowBody(json),
-				})
-			).data;
-			action = 'updated';
-		}
-		if (action !== 'kept' || (!state.workflows[id] && !current.activeVersionId)) {
-			await restRequest(url, 'POST', `/rest/workflows/${id}/activate`, {
-				cookie,
-				body: { versionId: saved.versionId },
-			});
-		}
-		state.workflows[id] = hash;
-		if (action !== 'kept')
-			log(
-				`Workflow "${saved.name ?? name}" ${action} from ${file ? path.relative(REPO_ROOT, file) : 'its definition'}`,
-			);
-		const { data: status } = await restRequest(
-			url,
-			'GET',
-			`/rest/workflows/${id}/publication-status`,
-			{ cookie },
-		);
-		results.push({
-			id,
-			name: saved.name ?? name,
-			action,
-			published: status.status !== 'unpublished',
-			file,
-		});
-	}
-	if (stateFile) fs.writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
-	for (const result of results) {
-		if (!result.published) continue;
-		try {
-			await waitForPublished(url, cookie, result.id);
-		} catch (error) {
-			// Say so and go on: the editor shows the workflow's problem.
-			Object.assign(result, { published: false, problem: error.message });
-			log(`Workflow "${result.name}" is published but did not activate: ${error.message}`);
-		}
-	}
-	return results;
-}
-
-/**
- * Production webhook addresses of a workflow's trigger nodes: [{ node, type, method, url }].
- * n8n serves a Webhook node at /webhook/<path>, and a node whose webhook path is relative to
- * its webhookId (our OAuth trigger: `callback`) at /webhook/<webhookId>/<path>.
- */
-export function productionWebhooks(n8nUrl, workflow) {
-	const hooks = [];
-	for (const node of workflow.nodes ?? []) {
-		if (node.type === 'n8n-nodes-base.webhook') {
-			hooks.push({
-				node: node.name,
-				type: node.type,
-				method: node.parameters?.httpMethod ?? 'GET',
-				url: `${n8nUrl}/webhook/${node.parameters.path}`,
-			});
-		} else if (node.type === 'n8n-nodes-mallcoo.mallcooTrigger') {
-			hooks.push({
-				node: node.name,
-				type: node.type,
-				method: 'GET',
-				url: `${n8nUrl}/webhook/${node.webhookId}/callback`,
-			});
-		}
-	}
-	return hooks;
-}
-
-/** The sandbox's H5 sign-in page that sends the shopper back to `callbackUrl`. */
-export function sandboxSignInUrl(sandbox, callbackUrl, { mobile } = {}) {
-	const { appId, publicKey } = sandbox.credentials;
-	const query = `AppID=${encodeURIComponent(appId)}&PublicKey=${encodeURIComponent(publicKey)}&CallbackUrl=${encodeURIComponent(callbackUrl)}`;
-	return `${sandbox.url}/a/open/User/V2/OAuth/BaseInfo/?${query}${mobile ? `&sandboxMobile=${mobile}` : ''}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The whole stack
-
-/**
- * Builds and installs this package, starts the sandbox and n8n, imports the credential (each
- * start: it must point at this start's sandbox) and the workflows, creates the owner and logs in.
- * Options: userFolder (default .cache/n8n-user), n8nPort / sandboxPort (default 5678 / 3010
- * when free, else free ones), build (default true), workflows (default the examples),
- * extraWorkflows ([{ json }], added to them), resetWorkflows, env (n8n settings), quiet.
- * Returns { url, sandbox, n8n, owner, ownerCreated, cookie, workflows, stop() }.
- */
-export async function startStack({
-	userFolder = DEFAULT_USER_FOLDER,
-	n8nPort,
-	sandboxPort,
-	build = true,
-	workflows = exampleWorkflows(),
-	extraWorkflows = [],
-	resetWorkflows = false,
-	env = {},
-	quiet: beQuiet = false,
-} = {}) {
-	quiet = beQuiet;
-	const started = Date.now();
-	userFolder = path.resolve(userFolder);
-	fs.mkdirSync(userFolder, { recursive: true });
-	claimUserFolder(userFolder);
-	const stack = { sandbox: null, n8n: null };
-	stack.stop = async () => {
-		await Promise.all([stack.n8n?.stop(), stack.sandbox?.stop()]);
-	};
-	// The sandbox starts while the package builds.
-	const sandboxPromise = startSandboxProcess({
-		port: sandboxPort,
-		logPath: path.join(userFolder, 'sandbox.log'),
-	});
-	sandboxPromise.then(
-		(sandbox) => (stack.sandbox = sandbox),
-		() => {},
-	);
-	try {
-		const tarball = await buildAndPack({ build });
-		try {
-			await installPackageIntoUserFolder(userFolder, tarball);
-		} finally {
-			fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
-		}
-		const sandbox = await sandboxPromise;
-		stack.sandbox = sandbox;
-		log(`Mallcoo sandbox on ${sandbox.url} (${elapsed(started)})`);
-
-		const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mallcoo-credential-'));
-		const credentialsFile = path.join(exportDir, 'credentials.json');
-		fs.writeFileSync(credentialsFile, JSON.stringify(credentialExport(sandbox)), { mode: 0o600 });
-		const port = n8nPort ?? (await freePorts(1, N8N_PORT))[0];
-		try {
-			stack.n8n = await startN8n({ userFolder, port, env, credentialsFile });
-		} finally {
-			fs.rmSync(exportDir, { recursive: true, force: true });
-		}
-		const { url } = stack.n8n;
-		const ownerCreated = await ensureOwner(url, DEFAULT_OWNER);
-		const cookie = await login(url, DEFAULT_OWNER.email, DEFAULT_OWNER.password).catch((error) => {
-			if (ownerCreated) throw error;
-			log(
-				`Could not log in as ${DEFAULT_OWNER.email} (${error.message.split('\n')[0]}); workflows not synced.`,
-			);
-			return null;
-		});
-		const all = [...workflows, ...extraWorkflows];
-		const synced = cookie
-			? await syncWorkflows(url, cookie, all, {
-					stateFile: path.join(userFolder, 'mallcoo-workflows.json'),
-					reset: resetWorkflows,
-				})
-			: [];
-		log(`Ready in ${elapsed(started)}`);
-		return Object.assign(stack, {
-			url,
-			owner: DEFAULT_OWNER,
-			ownerCreated,
-			cookie,
-			userFolder,
-			workflows: synced.map((result) => ({
-				...result,
-				json: all.find((w) => w.json.id === result.id).json,
-			})),
-		});
-	} catch (error) {
-		await sandboxPromise.catch(() => {}); // a build error must not leave the sandbox running
-		await stack.stop().catch(() => {});
-		throw error;
-	}
-}
-
-/** One n8n per user folder: two would share one SQLite database. Released when this process exits. */
-function claimUserFolder(userFolder) {
-	const file = path.join(userFolder, 'start.pid');
-	const holder = Number(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : 0);
-	if (holder && holder !== process.pid && isAlive(holder)) {
-		throw new Error(
-			`Another start (pid ${holder}) is using ${userFolder}: stop it first, or pass --user-folder DIR`,
-		);
-	}
-	fs.writeFileSync(file, String(process.pid));
-	process.once('exit', () => {
-		try {
-			if (Number(fs.readFileSync(file, 'utf8')) === process.pid) fs.rmSync(file);
-		} catch {
-			// already gone
-		}
-	});
-}
+	DEFAULT_QUEUE_FOLDER,
+	DEFAULT_WORKERS,
+	DEFAULT_WORKER_CONCURRENCY,
+	startQueueStack,
+} from './lib/queue.mjs';
+import { SANDBOX_PORT, killSandboxesNow } from './lib/sandbox.mjs';
+import {
+	CREDENTIAL,
+	DEFAULT_USER_FOLDER,
+	N8N_PORT,
+	ensureProjectDependencies,
+	isMallcooTrigger,
+	log,
+	productionWebhooks,
+	sandboxSignInUrl,
+	startStack,
+} from './lib/stack.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // What `npm start` prints once everything is up
@@ -460,6 +46,17 @@ const TRY = {
 	],
 };
 
+/** Queue mode: what runs where. */
+function queueLines(stack) {
+	if (!stack.workers) return [];
+	const { postgres, redis, workers } = stack;
+	return [
+		` Queue mode: the main (editor, API, webhooks) enqueues executions in Redis 127.0.0.1:${redis.port};`,
+		`   ${workers.length} workers run them (${workers.map((w) => `${w.name} pid ${w.pid}, concurrency ${w.concurrency}`).join('; ')})`,
+		`   PostgreSQL 127.0.0.1:${postgres.port}, database ${postgres.database}; data in ${stack.folder}`,
+	];
+}
+
 export function summary(stack) {
 	const { url, sandbox, owner, ownerCreated, userFolder } = stack;
 	const lines = [
@@ -470,6 +67,7 @@ export function summary(stack) {
 			? ` Sign in:  ${owner.email}  /  ${owner.password}`
 			: ` Sign in with the owner account of ${userFolder}`,
 		` Mallcoo sandbox:  ${sandbox.url}   (credential "${CREDENTIAL.name}" points at it)`,
+		...queueLines(stack),
 		'',
 		' Example workflows (published):',
 	];
@@ -486,7 +84,7 @@ export function summary(stack) {
 		for (const hook of hooks) {
 			if (TRY[workflow.id])
 				tries.push(`   # ${workflow.name}`, ...TRY[workflow.id](hook).map((line) => `   ${line}`));
-			if (hook.type === 'n8n-nodes-mallcoo.mallcooTrigger') {
+			if (isMallcooTrigger(hook.type)) {
 				tries.push(
 					`   # ${workflow.name}: open in a browser (signs in as the sandbox member 13800000001)`,
 					`   ${sandboxSignInUrl(sandbox, hook.url)}`,
@@ -500,8 +98,10 @@ export function summary(stack) {
 	lines.push(
 		'',
 		` Sandbox requests log: curl -s ${sandbox.url}/__sandbox/requests   (members: 13800000001 ... 13800000006)`,
-		` Logs: ${stack.n8n.logPath}, ${sandbox.logPath}`,
-		' Press Ctrl-C to stop n8n and the sandbox.',
+		` Logs: ${[stack.n8n, ...(stack.workers ?? []), sandbox].map((p) => p.logPath).join(', ')}`,
+		stack.workers
+			? ' Press Ctrl-C to stop n8n, its workers, PostgreSQL, Redis and the sandbox.'
+			: ' Press Ctrl-C to stop n8n and the sandbox.',
 		'================================================================================',
 	);
 	return lines.join('\n');
@@ -515,9 +115,12 @@ const USAGE = `Usage: npm start [-- options]   (node scripts/start.mjs [options]
   "${CREDENTIAL.name}" and the example workflows; runs until Ctrl-C.
     --port N            n8n's port (default ${N8N_PORT}, or a free one when taken)
     --sandbox-port N    the sandbox's port (default ${SANDBOX_PORT}, or a free one when taken)
-    --user-folder DIR   n8n's data (default .cache/n8n-user; kept between runs)
+    --user-folder DIR   n8n's data (default .cache/n8n-user; with --queue .cache/n8n-queue; kept between runs)
     --no-build          use the existing dist/ as it is
-    --reset-examples    overwrite the example workflows even if they are unchanged (drops edits made in n8n)`;
+    --reset-examples    overwrite the example workflows even if they are unchanged (drops edits made in n8n)
+    --queue             n8n's queue mode: PostgreSQL, Redis, the n8n main and workers (npm run start:queue)
+    --workers N         with --queue: how many workers (default ${DEFAULT_WORKERS})
+    --concurrency N     with --queue: executions at once per worker (default ${DEFAULT_WORKER_CONCURRENCY})`;
 
 async function main(argv) {
 	const { values } = parseArgs({
@@ -528,6 +131,9 @@ async function main(argv) {
 			'user-folder': { type: 'string' },
 			'no-build': { type: 'boolean' },
 			'reset-examples': { type: 'boolean' },
+			queue: { type: 'boolean' },
+			workers: { type: 'string' },
+			concurrency: { type: 'string' },
 			help: { type: 'boolean', short: 'h' },
 		},
 	});
@@ -535,19 +141,32 @@ async function main(argv) {
 		console.log(USAGE);
 		return 0;
 	}
+	const whole = (name, fallback) => {
+		if (values[name] === undefined) return fallback;
+		const value = Number(values[name]);
+		if (!Number.isInteger(value) || value < 1)
+			throw new Error(`--${name} wants a whole number ≥ 1`);
+		return value;
+	};
 	const started = Date.now();
 	let stack = null;
 	let stopping = null;
 	const stopAll = (code) => {
 		stopping ??= (async () => {
-			log('Stopping n8n and the sandbox ...');
+			log(
+				stack?.workers
+					? 'Stopping n8n, its workers and the services ...'
+					: 'Stopping n8n and the sandbox ...',
+			);
 			await stack?.stop();
 			killSandboxesNow(); // a sandbox still starting
+			killAllNow(); // anything else still starting
 			process.exit(code);
 		})();
 		return stopping;
 	};
-	// n8n-server.mjs stops n8n on these signals once n8n runs; this also covers the other phases.
+	// scripts/lib/process.mjs stops the servers on these signals once they run; this also covers
+	// the other phases (building, installing).
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
 		process.on(signal, () => stopAll(128 + os.constants.signals[signal]));
 	// `kill <npm's pid>` ends npm without passing the signal on: stop when our parent is gone.
@@ -557,26 +176,37 @@ async function main(argv) {
 	}, 1000).unref();
 
 	ensureProjectDependencies();
-	stack = await startStack({
-		userFolder: values['user-folder'] ?? DEFAULT_USER_FOLDER,
+	const common = {
 		n8nPort: values.port ? Number(values.port) : undefined,
 		sandboxPort: values['sandbox-port'] ? Number(values['sandbox-port']) : undefined,
 		build: !values['no-build'],
 		resetWorkflows: values['reset-examples'],
-	});
+	};
+	stack = values.queue
+		? await startQueueStack({
+				...common,
+				folder: values['user-folder'] ?? DEFAULT_QUEUE_FOLDER,
+				workers: whole('workers', DEFAULT_WORKERS),
+				concurrency: whole('concurrency', DEFAULT_WORKER_CONCURRENCY),
+			})
+		: await startStack({ ...common, userFolder: values['user-folder'] ?? DEFAULT_USER_FOLDER });
 	console.log(summary(stack));
 	log(`Started in ${elapsed(started)}.`);
 
-	const ended = await Promise.race([
-		stack.n8n.exited.then(
-			(reason) =>
-				`n8n exited (${reason}); see ${stack.n8n.logPath}\n${tail(stack.n8n.logPath, 20)}`,
+	const watched = [
+		['n8n', stack.n8n],
+		...(stack.workers ?? []).map((worker) => [`n8n ${worker.name}`, worker]),
+		['the sandbox', stack.sandbox],
+		...(stack.postgres ? [['PostgreSQL', stack.postgres]] : []),
+		...(stack.redis ? [['Redis', stack.redis]] : []),
+	];
+	const ended = await Promise.race(
+		watched.map(([name, child]) =>
+			child.exited.then(
+				(reason) => `${name} exited (${reason}); see ${child.logPath}\n${tail(child.logPath, 20)}`,
+			),
 		),
-		stack.sandbox.exited.then(
-			(reason) =>
-				`the sandbox exited (${reason}); see ${stack.sandbox.logPath}\n${tail(stack.sandbox.logPath, 20)}`,
-		),
-	]);
+	);
 	if (stopping) return await stopping;
 	log(ended);
 	await stopAll(1);
@@ -589,6 +219,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
 		async (error) => {
 			console.error(`[start] ${error.message}`);
 			killSandboxesNow();
+			killAllNow();
 			process.exit(1);
 		},
 	);
