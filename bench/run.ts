@@ -20,7 +20,7 @@ import path from 'node:path';
 import { DEMO_CREDENTIALS, generatedMember, type RecordedRequest } from '../sandbox/server';
 import { OPS, type Op } from './ops';
 import { startSandboxProcess, type SandboxProcess } from './sandbox-process';
-import type { Mode, WorkerConfig, WorkerResult } from './worker';
+import type { Mode, WorkerConfig, WorkerResult } from './types';
 
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS_DIR = path.join(ROOT, 'bench-results');
