@@ -33,8 +33,11 @@ export interface TransportSettings {
 	maxAttempts: number;
 	/** The first back-off; each retry doubles it, with jitter. */
 	retryDelayMs: number;
-	/** Called before every attempt, so retries count against the rate ceiling too. */
-	beforeAttempt: () => Promise<void>;
+	/**
+	 * Called before every attempt, so retries count against the rate ceiling too; it returns no
+	 * promise when there is nothing to wait for (no ceiling), and the attempt starts at once.
+	 */
+	beforeAttempt: () => Promise<void> | undefined;
 }
 
 const MAX_BACKOFF_MS = 30_000;
@@ -126,12 +129,15 @@ function retryAfterMs(headers: IDataObject | undefined): number | undefined {
 		: undefined;
 }
 
+/** The start of an answer, for error messages only. */
+const snippetOf = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+
 /** Turns the platform's answer into its `Data`, or a failure that says what went wrong. */
 function readEnvelope(response: IN8nHttpFullResponse): AttemptResult {
 	const status = response.statusCode;
 	const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
-	const snippet = text.length > 200 ? `${text.slice(0, 200)}…` : text;
 	if (status === 429 || status >= 500) {
+		const snippet = snippetOf(text);
 		return failed({
 			message:
 				status === 429
@@ -149,6 +155,7 @@ function readEnvelope(response: IN8nHttpFullResponse): AttemptResult {
 	}
 	const envelope = parseJson(text);
 	if (envelope === NOT_JSON) {
+		const snippet = snippetOf(text);
 		return failed({
 			message: `Mallcoo's answer is not JSON (HTTP ${status})`,
 			description: snippet ? `It began: ${snippet}` : 'The answer was empty.',
@@ -165,7 +172,7 @@ function readEnvelope(response: IN8nHttpFullResponse): AttemptResult {
 	if (status >= 400 || Code === undefined) {
 		return failed({
 			message: `Mallcoo answered HTTP ${status}${typeof Message === 'string' ? `: ${Message}` : ''}`,
-			description: snippet,
+			description: snippetOf(text),
 			httpCode: String(status),
 			response: envelope as JsonObject,
 			transient: false,
@@ -253,9 +260,9 @@ export async function callMallcoo(
 	settings: TransportSettings,
 	itemIndex: number,
 ): Promise<IDataObject | undefined> {
-	const label = `${operation.resource}/${operation.operation}`;
 	for (let attemptNumber = 1; ; attemptNumber++) {
-		await settings.beforeAttempt();
+		const slot = settings.beforeAttempt();
+		if (slot) await slot;
 		const result = await attempt(context, request, settings);
 		if (result.ok) return result.data;
 		const { failure } = result;
@@ -271,7 +278,7 @@ export async function callMallcoo(
 		} else if (attemptNumber > 1) {
 			description = `Gave up after ${attemptNumber} attempts. ${description ?? ''}`.trim();
 		}
-		const message = `Mallcoo ${label} failed: ${failure.message}`;
+		const message = `Mallcoo ${operation.resource}/${operation.operation} failed: ${failure.message}`;
 		const apiError = new NodeApiError(
 			context.getNode(),
 			failure.response ?? { message: failure.message },
