@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * The CPU-bound configuration: one real n8n server (scripts/n8n-server.mjs: n8n 2.41.1 on its
  * Node 24, this package installed as a community package) runs three paths against the sandbox
@@ -199,6 +199,9 @@ const mobiles = (from: number, count: number) =>
 
 export async function runCpuBound(options: CpuBoundOptions): Promise<CpuBoundResult> {
 	const { root, log } = options;
+	// scripts/n8n-server.mjs reports progress with console.log; stdout is the bench's report.
+	const consoleLog = console.log;
+	console.log = (...args: unknown[]) => console.error(...args);
 	const server = (await import(
 		path.join(root, 'scripts', 'n8n-server.mjs')
 	)) as unknown as N8nServerModule;
@@ -407,6 +410,7 @@ export async function runCpuBound(options: CpuBoundOptions): Promise<CpuBoundRes
 			}
 		}
 	} finally {
+		console.log = consoleLog;
 		await n8n?.stop().catch(() => {});
 		sandbox.stop();
 		if (!process.env.BENCH_KEEP_N8N_FOLDER) fs.rmSync(userFolder, { recursive: true, force: true });

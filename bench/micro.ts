@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * `npx tsx bench/micro.ts`: the CPU the package itself adds to one request, without n8n's HTTP
  * stack, so that changes of a few microseconds show above the noise of a loaded machine:
