@@ -230,9 +230,10 @@ const [f0, f1, f2] = [fixed(0), fixed(1), fixed(2)];
 const triple = (r: Row, value: (side: Side) => number, format = f1) =>
 	[r.node, r.floor, r.baseline].map((side) => format(value(side))).join(' / ');
 const tableRow = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
-const header = (names: string[]) => [
+/** A table header; `textColumns` left-aligned (default: the first and the last), the rest right. */
+const header = (names: string[], textColumns = [0, names.length - 1]) => [
 	tableRow(names),
-	tableRow(names.map((_, i) => (i === 0 || i === names.length - 1 ? '---' : '---:'))),
+	tableRow(names.map((_, i) => (textColumns.includes(i) ? '---' : '---:'))),
 ];
 
 function memoryRows(memory: MemoryResult): string[] {
@@ -452,17 +453,20 @@ function cpuReport(cpu: CpuPart): string[] {
 		'',
 		'"n8n CPU" is the n8n process group (main process + task runner) from /proc, over the call; "peak RSS" is the n8n main process\'s VmHWM over the call.',
 		'',
-		...header([
-			'op',
-			'path',
-			'items/s',
-			'n8n CPU ms/item',
-			'CPU / floor',
-			'items/s / alternative',
-			'peak RSS MB',
-			'sandbox CPU %',
-			'rounds (items/s, CPU ms/item)',
-		]),
+		...header(
+			[
+				'op',
+				'path',
+				'items/s',
+				'n8n CPU ms/item',
+				'CPU / floor',
+				'items/s / alternative',
+				'peak RSS MB',
+				'sandbox CPU %',
+				'rounds (items/s, CPU ms/item)',
+			],
+			[0, 1, 8],
+		),
 	];
 	for (const op of OPS) {
 		const floor = summaryOf(op, 'floor');
@@ -497,14 +501,14 @@ function cpuReport(cpu: CpuPart): string[] {
 			'',
 			`One extra round under V8's sampling profiler (250 µs): ${f0(profile.itemsPerSecond)} items/s, ${f0(a.busyMs)} ms of main-thread time for ${a.items} items. Self time by category (each sample goes to its innermost frame in a known part; Node internals and V8 builtins count for their caller):`,
 			'',
-			...header(['category', 'ms', 'ms/item', 'share']),
+			...header(['category', 'ms', 'ms/item', 'share'], [0]),
 			...a.categories.map((c) =>
 				tableRow([c.category, f1(c.ms), f2(c.msPerItem), `${f0(c.share * 100)}%`]),
 			),
 			'',
 			'Top frames above the helper (self time):',
 			'',
-			...header(['category', 'function', 'where', 'self ms', 'µs/item']),
+			...header(['category', 'function', 'where', 'self ms', 'µs/item'], [0, 1, 2]),
 			...a.topFramesAboveHelper.map((f) =>
 				tableRow([
 					f.category,
