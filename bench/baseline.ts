@@ -7,7 +7,7 @@ import { Pool } from 'undici';
 
 import { MallcooApi } from '../credentials/MallcooApi.credentials';
 import { rawRequest } from './ops';
-import type { Runner, WorkerConfig } from './worker';
+import type { Runner, WorkerConfig } from './types';
 
 export function baselineRunner(config: WorkerConfig): Runner {
 	const credential = new MallcooApi();

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { runMallcoo } from '../test/helpers/engine';
 import { HelperFloor } from './floor';
 import { nodeParameters } from './ops';
-import type { Runner, WorkerConfig } from './worker';
+import type { Runner, WorkerConfig } from './types';
 
 export function nodeRunner(config: WorkerConfig): Runner {
 	const credentials = {
@@ -50,10 +50,10 @@ export async function checkSharedWorkflowModule(config: WorkerConfig): Promise<v
 	const fromCore = require.resolve('n8n-workflow', {
 		paths: [path.dirname(require.resolve('n8n-core'))],
 	});
-	const execute = require.cache[require.resolve('../nodes/Mallcoo/actions/router.ts')];
+	const nodeModule = require.cache[require.resolve('../nodes/Mallcoo/Mallcoo.node.ts')];
 	const fromNode =
-		execute && require.resolve('n8n-workflow', { paths: [path.dirname(execute.filename)] });
-	if (!execute || fromNode !== fromCore || !require.cache[fromCore]) {
+		nodeModule && require.resolve('n8n-workflow', { paths: [path.dirname(nodeModule.filename)] });
+	if (!nodeModule || fromNode !== fromCore || !require.cache[fromCore]) {
 		throw new Error(
 			`the node does not share n8n-core's n8n-workflow (${fromNode ?? 'node not loaded as CommonJS'} vs ${fromCore})`,
 		);

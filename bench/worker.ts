@@ -8,41 +8,7 @@
 import diagnostics from 'node:diagnostics_channel';
 import { performance } from 'node:perf_hooks';
 
-import type { Op } from './ops';
-
-/** node: the Mallcoo node; floor: n8n's request helper alone (bench/floor.ts); baseline: undici. */
-export type Mode = 'node' | 'floor' | 'baseline';
-export type Runner = (mobiles: string[]) => Promise<void>;
-
-export interface WorkerConfig {
-	mode: Mode;
-	op: Op;
-	concurrency: number;
-	baseUrl: string;
-	credentials: { appId: string; publicKey: string; privateKey: string };
-	warmupMobiles: string[];
-	mobiles: string[];
-}
-
-export interface WorkerResult {
-	items: number;
-	wallMs: number;
-	itemsPerSecond: number;
-	cpuUserMs: number;
-	cpuSystemMs: number;
-	cpuMsPerItem: number;
-	/** Kernel-tracked peak RSS of this process over its whole life (getrusage ru_maxrss). */
-	maxRssMb: number;
-	/** RSS sampled every 25 ms during the measured run only. */
-	sampledPeakRssMb: number;
-	rssBeforeMb: number;
-	/** Heap still in use after the run and a full GC, minus the same before it: memory the run kept. */
-	heapRetainedMb: number;
-	/** Socket-level request time on the client: request created → response headers received. */
-	clientLatencyMs: number[];
-	/** From the start of the run to the first HTTP request: work done before anything is in flight. */
-	firstRequestMs: number;
-}
+import type { Mode, Runner, WorkerConfig, WorkerResult } from './types';
 
 type Message = { type: 'config'; config: WorkerConfig } | { type: 'go' };
 

@@ -18,6 +18,35 @@ const AUTH_FAILURE_CODES: Array<[number, string]> = [
 	[1005, 'The signature was refused: check the PrivateKey'],
 ];
 
+/** Headers the credential sets; a same-named header of the request is replaced, whatever its case. */
+const OWN_HEADERS = new Set(['appid', 'publickey', 'timestamp', 'sign', 'content-type']);
+
+/** The request's other headers, without those the credential sets. */
+function otherHeadersOf(headers: IHttpRequestOptions['headers']): IHttpRequestOptions['headers'] {
+	if (!headers) return undefined;
+	let others: IHttpRequestOptions['headers'];
+	for (const name of Object.keys(headers)) {
+		if (!OWN_HEADERS.has(name.toLowerCase())) (others ??= {})[name] = headers[name];
+	}
+	return others;
+}
+
+/**
+ * The TimeStamp header has a resolution of one second: compute it once per second, not per
+ * request (a run of thousands of requests would otherwise build the same text again and again).
+ */
+let stampSecond = NaN;
+let stampText = '';
+function currentTimeStamp(): string {
+	const now = Date.now();
+	const second = Math.floor(now / 1000);
+	if (second !== stampSecond) {
+		stampText = chinaTimeStamp(new Date(now));
+		stampSecond = second;
+	}
+	return stampText;
+}
+
 /** Serializes the body once: the signed text and the sent text must be the same bytes. */
 function bodyText(body: IHttpRequestOptions['body']): string {
 	if (body === undefined || body === null || body === '') return '';
@@ -88,16 +117,11 @@ export class MallcooApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const body = bodyText(requestOptions.body);
-		const timeStamp = chinaTimeStamp();
+		const timeStamp = currentTimeStamp();
 		const publicKey = String(credentials.publicKey ?? '');
 		const sign = mallcooSign(publicKey, timeStamp, body, String(credentials.privateKey ?? ''));
 		// Ours replace any same-named header, whatever its case (the HTTP Request node sets content-type).
-		const ownHeaders = new Set(['appid', 'publickey', 'timestamp', 'sign', 'content-type']);
-		const otherHeaders = Object.fromEntries(
-			Object.entries(requestOptions.headers ?? {}).filter(
-				([name]) => !ownHeaders.has(name.toLowerCase()),
-			),
-		);
+		const otherHeaders = otherHeadersOf(requestOptions.headers);
 		return {
 			...requestOptions,
 			body,

@@ -143,12 +143,15 @@ function retryAfterMs(headers: IDataObject | undefined): number | undefined {
 		: undefined;
 }
 
+/** The start of an answer, for error messages only. */
+const snippetOf = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+
 /** Turns the platform's answer into its `Data`, or a failure that says what went wrong. */
 function readEnvelope(response: IN8nHttpFullResponse): AttemptResult {
 	const status = response.statusCode;
 	const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
-	const snippet = text.length > 200 ? `${text.slice(0, 200)}…` : text;
 	if (status === 429 || status >= 500) {
+		const snippet = snippetOf(text);
 		return failed({
 			message:
 				status === 429
@@ -166,6 +169,7 @@ function readEnvelope(response: IN8nHttpFullResponse): AttemptResult {
 	}
 	const envelope = parseJson(text);
 	if (envelope === NOT_JSON) {
+		const snippet = snippetOf(text);
 		return failed({
 			message: `Mallcoo's answer is not JSON (HTTP ${status})`,
 			description: snippet ? `It began: ${snippet}` : 'The answer was empty.',
@@ -182,7 +186,7 @@ function readEnvelope(response: IN8nHttpFullResponse): AttemptResult {
 	if (status >= 400 || Code === undefined) {
 		return failed({
 			message: `Mallcoo answered HTTP ${status}${typeof Message === 'string' ? `: ${Message}` : ''}`,
-			description: snippet,
+			description: snippetOf(text),
 			httpCode: String(status),
 			response: envelope as JsonObject,
 			transient: false,
@@ -271,7 +275,8 @@ async function readUntilAnswered(
 	settings: TransportSettings,
 ): Promise<AttemptResult> {
 	for (let attemptNumber = 1; ; attemptNumber++) {
-		await settings.budget.take();
+		const slot = settings.budget.take();
+		if (slot) await slot;
 		const result = await attempt(context, request, settings);
 		if (result.ok || !result.failure.transient || attemptNumber >= settings.maxAttempts) {
 			return result;
@@ -362,7 +367,8 @@ export async function callMallcoo(
 	/** The last attempt whose answer was lost after it may have reached Mallcoo. */
 	let lost: AttemptFailure | undefined;
 	for (let attemptNumber = 1; ; attemptNumber++) {
-		await settings.budget.take();
+		const slot = settings.budget.take();
+		if (slot) await slot;
 		const result = await attempt(context, request, settings);
 		if (result.ok) return { data: result.data };
 		const { failure } = result;
