@@ -19,3 +19,25 @@ describe('expressions', () => {
 		expect(bodies).toEqual([`{"Mobile":"${ada.Mobile}"}`, `{"Mobile":"${bea.Mobile}"}`]);
 	});
 });
+
+describe('a parameter that is exactly {{ $json.field }}', () => {
+	it.each(['={{ $json.phone }}', '={{ $json["phone"] }}', '={{ $json.phone.trim() }}'])(
+		'%s is read from the item, the same request as any other expression',
+		async (mobile) => {
+			const output = await run({ resource: 'member', operation: 'get', findBy: 'mobile', mobile }, [
+				{ phone: ada.Mobile },
+				{ phone: bea.Mobile },
+			]);
+			expect(output.map((item) => item.json.OpenUserID)).toEqual([ada.OpenUserID, bea.OpenUserID]);
+		},
+	);
+
+	it('a field the item lacks is empty, as n8n evaluates it', async () => {
+		await expect(
+			run(
+				{ resource: 'member', operation: 'get', findBy: 'mobile', mobile: '={{ $json.phone }}' },
+				[{ other: ada.Mobile }],
+			),
+		).rejects.toThrow(/"Mobile" is required but is empty \(item 1\)/);
+	});
+});
