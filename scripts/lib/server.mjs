@@ -71,6 +71,11 @@ function n8nEnv({ runtime, userFolder, port, brokerPort, env }) {
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
+		// n8n pings its database every 2 s and, after 3 pings slower than 5 s, tears the connection
+		// down and answers 503 until it is back. A burst of hundreds of executions on a small
+		// machine (200 shoppers signing in at once, e2e/workflows.test.ts) keeps the event loop busy
+		// that long: give the ping time, so a busy n8n stays up rather than failing every request.
+		DB_PING_TIMEOUT_MS: '30000',
 		...env,
 	};
 }
