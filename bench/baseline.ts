@@ -3,6 +3,7 @@
  * Signing goes through the credential's own `authenticate`, as n8n does for the node, so the
  * bodies and Mallcoo headers are the node's; only the HTTP client and the engine are missing.
  */
+import type { IDataObject } from 'n8n-workflow';
 import { Pool } from 'undici';
 
 import { MallcooApi } from '../credentials/MallcooApi.credentials';
@@ -14,8 +15,8 @@ export function baselineRunner(config: WorkerConfig): Runner {
 	// One keep-alive connection per worker: what a plain client would do.
 	const pool = new Pool(config.baseUrl, { connections: config.concurrency });
 
-	async function send(mobile: string): Promise<void> {
-		const { path, body } = rawRequest(config.op, mobile);
+	async function send(item: IDataObject): Promise<void> {
+		const { path, body } = rawRequest(config.op, item);
 		const signed = await credential.authenticate(config.credentials, {
 			method: 'POST',
 			url: path,
@@ -34,16 +35,16 @@ export function baselineRunner(config: WorkerConfig): Runner {
 		};
 		if (response.statusCode !== 200 || envelope.Code !== 1) {
 			throw new Error(
-				`baseline ${path} ${mobile}: HTTP ${response.statusCode} Code ${String(envelope.Code)} ${String(envelope.Message)}`,
+				`baseline ${path} ${JSON.stringify(item)}: HTTP ${response.statusCode} Code ${String(envelope.Code)} ${String(envelope.Message)}`,
 			);
 		}
 	}
 
-	return async (mobiles) => {
+	return async (items) => {
 		let next = 0;
 		const worker = async () => {
-			while (next < mobiles.length) await send(mobiles[next++]);
+			while (next < items.length) await send(items[next++]);
 		};
-		await Promise.all(Array.from({ length: Math.min(config.concurrency, mobiles.length) }, worker));
+		await Promise.all(Array.from({ length: Math.min(config.concurrency, items.length) }, worker));
 	};
 }

@@ -22,7 +22,7 @@ import {
 	mallcooHttpOptions,
 } from '../nodes/Mallcoo/transport/request';
 import { forEachConcurrently } from '../nodes/Mallcoo/transport/schedule';
-import { rawRequest, type Op } from './ops';
+import { rawRequest, type BenchOp } from './ops';
 
 export class HelperFloor implements INodeType {
 	description = {
@@ -43,7 +43,7 @@ export class HelperFloor implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const op = this.getNodeParameter('op', 0) as Op;
+		const op = this.getNodeParameter('op', 0) as BenchOp;
 		const concurrency = this.getNodeParameter('concurrency', 0) as number;
 		const data = await this.getCredentials(CREDENTIAL_TYPE);
 		// Decrypted once per run, as the node does.
@@ -56,10 +56,7 @@ export class HelperFloor implements INodeType {
 		const settings = { baseUrl: apiBaseUrlOf(data), timeoutMs: 30_000 };
 		const output: INodeExecutionData[] = new Array(items.length);
 		await forEachConcurrently(items.length, concurrency, async (index) => {
-			const options = mallcooHttpOptions(
-				rawRequest(op, String(items[index].json.mobile)),
-				settings,
-			);
+			const options = mallcooHttpOptions(rawRequest(op, items[index].json), settings);
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				CREDENTIAL_TYPE,

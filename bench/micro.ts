@@ -81,7 +81,7 @@ async function time(label: string, run: (i: number) => unknown): Promise<void> {
 }
 
 async function main(): Promise<void> {
-	const request = rawRequest('member/get', member.Mobile);
+	const request = rawRequest('member/get', { mobile: member.Mobile });
 	await time('authenticate', () =>
 		credential.authenticate(credentials, mallcooHttpOptions(request, settings)),
 	);

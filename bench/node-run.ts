@@ -23,18 +23,18 @@ export function nodeRunner(config: WorkerConfig): Runner {
 		? { op: config.op, concurrency: config.concurrency }
 		: nodeParameters(config.op, config.concurrency);
 	const nodeType = floor ? new HelperFloor() : undefined;
-	return async (mobiles) => {
+	return async (items) => {
 		const { output, error } = await runMallcoo({
 			parameters,
-			items: mobiles.map((mobile) => ({ mobile })),
+			items,
 			credentials,
 			nodeType,
 		});
 		if (error) throw error;
 		const failed = output.filter((item) => item.json.error !== undefined);
-		if (output.length !== mobiles.length || failed.length > 0) {
+		if (output.length !== items.length || failed.length > 0) {
 			throw new Error(
-				`node output ${output.length} items for ${mobiles.length}, ${failed.length} failed: ${JSON.stringify(failed[0]?.json)}`,
+				`node output ${output.length} items for ${items.length}, ${failed.length} failed: ${JSON.stringify(failed[0]?.json)}`,
 			);
 		}
 	};

@@ -1,40 +1,72 @@
-/** The two benchmarked operations, as node parameters and as the raw request they amount to. */
+/** The benchmarked operations, as node parameters and as the raw request they amount to. */
 import type { IDataObject } from 'n8n-workflow';
 
+/** The two operations of the full grid (every concurrency, latency and CPU-bound). */
 export type Op = 'member/get' | 'tag/add';
 export const OPS: Op[] = ['member/get', 'tag/add'];
+/** Plus points/add, measured at concurrency 20 only, against member/get in the same run. */
+export type BenchOp = Op | 'points/add';
 
 export const TAG_IDS = '30,31';
+export const POINTS = { score: 1, scoreEvent: '6' };
 
-/** The Mallcoo node's parameters: one request per input item, mobile taken from the item. */
-export function nodeParameters(op: Op, concurrency: number): IDataObject {
+/** The Mallcoo node's parameters: one request per input item, fields taken from the item. */
+export function nodeParameters(op: BenchOp, concurrency: number): IDataObject {
 	const options = { concurrency };
-	return op === 'member/get'
-		? {
+	switch (op) {
+		case 'member/get':
+			return {
 				resource: 'member',
 				operation: 'get',
 				findBy: 'mobile',
 				mobile: '={{ $json.mobile }}',
 				options,
-			}
-		: {
+			};
+		case 'tag/add':
+			return {
 				resource: 'tag',
 				operation: 'add',
 				mobile: '={{ $json.mobile }}',
 				tagIds: TAG_IDS,
 				options,
 			};
+		case 'points/add':
+			return {
+				resource: 'points',
+				operation: 'add',
+				openUserId: '={{ $json.openUserId }}',
+				score: POINTS.score,
+				scoreEvent: POINTS.scoreEvent,
+				transactionId: '={{ $json.transactionId }}',
+				options,
+			};
+	}
 }
 
 /**
- * Path and body the node builds for one item (nodes/Mallcoo/actions/member/get.operation.ts and tag/add.operation.ts). The bench checks
- * against the sandbox log that the baseline really sent the same bodies as the node.
+ * Path and body the node builds for one item (nodes/Mallcoo/actions/member/get.operation.ts,
+ * tag/add.operation.ts, and points/add.operation.ts with nodes/Mallcoo/helpers/beyond.ts
+ * pointsBody, same key order). The bench checks against the sandbox log that the floor and
+ * the baseline really sent the same bodies as the node.
  */
-export function rawRequest(op: Op, mobile: string): { path: string; body: IDataObject } {
-	return op === 'member/get'
-		? { path: '/User/AdvancedInfo/v1/Get/ByMobile/', body: { Mobile: mobile } }
-		: {
+export function rawRequest(op: BenchOp, item: IDataObject): { path: string; body: IDataObject } {
+	switch (op) {
+		case 'member/get':
+			return { path: '/User/AdvancedInfo/v1/Get/ByMobile/', body: { Mobile: item.mobile } };
+		case 'tag/add':
+			return {
 				path: '/User/BaseInfo/v1/AddTag/',
-				body: { Mobile: mobile, TagIDList: TAG_IDS.split(',').map(Number), Desc: null },
+				body: { Mobile: item.mobile, TagIDList: TAG_IDS.split(',').map(Number), Desc: null },
 			};
+		case 'points/add':
+			return {
+				path: '/User/Score/v1/Plus/ByOpenUserID/',
+				body: {
+					OpenUserId: item.openUserId,
+					Score: POINTS.score,
+					ScoreEvent: Number(POINTS.scoreEvent),
+					TransID: item.transactionId,
+				},
+			};
+	}
 }

@@ -4,6 +4,8 @@
  *
  * - latency-bound (50 ms): the node through n8n-core's engine in-process, the floor (n8n's request
  *   helper alone, bench/floor.ts) and a plain undici baseline;
+ * - points/add against member/get at C = 20, same latency, alternating rounds: the write's items/s
+ *   as a share of the lookup's (node, and the floor for reference);
  * - memory: 10,000 items in one run, node and floor, alternating;
  * - CPU-bound (0 ms, bench/cpu-bound.ts): one real n8n server running the node, the floor and the
  *   user's alternative (Code node that signs + HTTP Request node) in alternating rounds, with a
@@ -12,10 +14,11 @@
  * Checked against the issue's targets; exits 1 if one is missed that the floor meets (a target
  * that n8n's helper alone misses is reported, not failed: no community node can beat the floor).
  *
- *   --only=latency,memory,cpu  run only these parts (default: all)
+ *   --only=latency,points,memory,cpu  run only these parts (default: all)
  *   --queue                    the queue-mode bench instead (bench/queue.ts)
  *   BENCH_C1_ITEMS=2000  items per run at concurrency 1 (default 300, see ITEMS_AT_C1)
  *   BENCH_ITEMS=200      items per run at concurrency 5 and 20 (default 2000; for trying the bench out)
+ *   BENCH_POINTS_ROUNDS=3  alternating rounds of points/add vs member/get (BENCH_ITEMS items each)
  *   BENCH_CPU_ITEMS=2000, BENCH_CPU_ROUNDS=5  the CPU-bound configuration's items and rounds per path
  *   N8N_CACHE_DIR        where n8n 2.41.1 and Node 24 are installed (scripts/lib/install.mjs)
  *
@@ -30,10 +33,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
+import type { IDataObject } from 'n8n-workflow';
+
 import { DEMO_CREDENTIALS, generatedMember, type RecordedRequest } from '../sandbox/server';
 import { runCpuBound, median, type CpuBoundResult, type CpuSummary } from './cpu-bound';
 import { CPU_PATHS } from './n8n-workflows';
-import { OPS, type Op } from './ops';
+import { OPS, type BenchOp, type Op } from './ops';
 import { startSandboxProcess, type SandboxProcess } from './sandbox-process';
 import type { Mode, WorkerConfig, WorkerResult } from './types';
 
@@ -77,6 +82,17 @@ const MEMORY = {
 	limitMb: 300,
 	runs: 3,
 };
+/**
+ * points/add (a write through the Beyond-the-user-API path) against member/get, both at C = 20 and
+ * L = 50 ms, in alternating rounds of the same run; the medians' ratio must be at least minShare.
+ */
+const POINTS = {
+	op: 'points/add' as BenchOp,
+	reference: 'member/get' as BenchOp,
+	concurrency: 20,
+	rounds: Number(process.env.BENCH_POINTS_ROUNDS ?? 3),
+	minShare: 0.95,
+};
 const MEMBERS = 10_000;
 const RUN_TIMEOUT_MS = 10 * 60_000;
 const TS_HOOK = ['--require', 'tsx/cjs'];
@@ -84,12 +100,33 @@ const TS_HOOK = ['--require', 'tsx/cjs'];
 const WORKER_FLAGS = [...TS_HOOK, '--expose-gc'];
 
 const warmupCount = (concurrency: number) => Math.min(100, Math.max(20, 5 * concurrency));
-/** Distinct generated members: measured items from the start, warm-up from the end of the range. */
-const mobiles = (from: number, count: number) =>
-	Array.from({ length: count }, (_, i) => generatedMember(from + i).Mobile);
+/**
+ * Input items for generated members from..from+count-1: `{ mobile }`, or for points/add
+ * `{ openUserId, transactionId }`. The sandbox refuses a TransID it has seen (3006), so each
+ * run passes its own `transactionPrefix`; the member number keeps the IDs distinct within it.
+ */
+function benchItems(
+	op: BenchOp,
+	from: number,
+	count: number,
+	transactionPrefix: string,
+): IDataObject[] {
+	return Array.from({ length: count }, (_, i) => {
+		const member = generatedMember(from + i);
+		return op === 'points/add'
+			? { openUserId: member.OpenUserID, transactionId: `${transactionPrefix}-${from + i}` }
+			: { mobile: member.Mobile };
+	});
+}
+
+/** Every measured run's transaction IDs start with its own prefix: this process, then a counter. */
+const RUN_ID = `bench${Date.now().toString(36)}`;
+let runCount = 0;
 
 interface Side {
 	mode: Mode;
+	/** The run's transaction-ID prefix (points/add), replaced by a placeholder to compare bodies. */
+	transactionPrefix: string;
 	worker: WorkerResult;
 	/** From the sandbox log: finishedAt − startedAt, the same source for every side. */
 	serverLatency: { p50: number; p95: number };
@@ -116,21 +153,23 @@ const latencySummary = (values: number[]) => ({
 async function measure(
 	sandbox: SandboxProcess,
 	mode: Mode,
-	op: Op,
+	op: BenchOp,
 	concurrency: number,
 	items: number,
 	latencyMs: number,
 ): Promise<Side> {
 	await sandbox.reset(latencyMs);
 	const warmup = warmupCount(concurrency);
+	const transactionPrefix = `${RUN_ID}-${++runCount}`;
 	const config: WorkerConfig = {
 		mode,
 		op,
 		concurrency,
 		baseUrl: sandbox.url,
 		credentials: { ...DEMO_CREDENTIALS },
-		warmupMobiles: mobiles(MEMBERS - warmup + 1, warmup),
-		mobiles: mobiles(1, items),
+		// Distinct generated members: measured items from the start, warm-up from the end of the range.
+		warmupItems: benchItems(op, MEMBERS - warmup + 1, warmup, transactionPrefix),
+		items: benchItems(op, 1, items, transactionPrefix),
 	};
 	const child = fork(path.join(__dirname, 'worker.ts'), [], {
 		cwd: ROOT,
@@ -169,13 +208,16 @@ async function measure(
 			);
 		return {
 			mode,
+			transactionPrefix,
 			worker: result,
 			serverLatency: latencySummary(log.map((r) => (r.finishedAt ?? NaN) - r.startedAt)),
 			clientLatency: latencySummary(result.clientLatencyMs),
 			sandboxCpuShare,
 			requests: log.length,
 			problems,
-			bodies: log.map((r) => `${r.path} ${r.rawBody}`).sort(),
+			bodies: log
+				.map((r) => `${r.path} ${r.rawBody.replaceAll(transactionPrefix, '<run>')}`)
+				.sort(),
 		};
 	} finally {
 		clearTimeout(timer);
@@ -203,6 +245,21 @@ interface Row {
 interface MemoryResult {
 	node: Side[];
 	floor: Side[];
+	failures: string[];
+	limits: string[];
+}
+
+/** One alternating round of the points comparison: node and floor, each op. */
+interface PointsRound {
+	node: { points: Side; reference: Side };
+	floor: { points: Side; reference: Side };
+}
+
+interface PointsResult {
+	rounds: PointsRound[];
+	/** Medians over the rounds: items/s of each op, and of each round's ratio points / reference. */
+	node: { points: number; reference: number; ratio: number };
+	floor: { points: number; reference: number; ratio: number };
 	failures: string[];
 	limits: string[];
 }
@@ -268,6 +325,7 @@ function memoryRows(memory: MemoryResult): string[] {
 
 function report(
 	rows: Row[],
+	points: PointsResult | undefined,
 	memory: MemoryResult | undefined,
 	cpu: CpuPart | undefined,
 	meta: Meta,
@@ -324,6 +382,7 @@ function report(
 			),
 			'',
 		);
+	if (points) lines.push(...pointsReport(points), '');
 	if (memory)
 		lines.push(
 			`## Memory: ${MEMORY.runs} runs per side of ${MEMORY.items} ${MEMORY.op} at C = ${MEMORY.concurrency}, L = ${MEMORY.latencyMs} ms`,
@@ -346,11 +405,13 @@ function report(
 		);
 	const failures = [
 		...rows.flatMap((r) => r.failures),
+		...(points?.failures ?? []),
 		...(memory?.failures ?? []),
 		...(cpu?.failures ?? []),
 	];
 	const limits = [
 		...rows.flatMap((r) => r.limits),
+		...(points?.limits ?? []),
 		...(memory?.limits ?? []),
 		...(cpu?.limits ?? []),
 	];
@@ -560,6 +621,113 @@ async function latencyRows(sandbox: SandboxProcess, began: number): Promise<Row[
 	return rows;
 }
 
+/**
+ * points/add against member/get at C = 20: POINTS.rounds rounds, each the node's two runs then the
+ * floor's, the two ops' order swapped every round. The target is the ratio of the node's medians; a
+ * miss fails the bench only if the floor's own ratio meets it (otherwise the endpoint or n8n's
+ * helper is the limit, not the node).
+ */
+async function pointsRuns(sandbox: SandboxProcess, began: number): Promise<PointsResult> {
+	const rounds: PointsRound[] = [];
+	const failures: string[] = [];
+	const { concurrency } = POINTS;
+	for (let round = 1; round <= POINTS.rounds; round++) {
+		const order = round % 2 ? [POINTS.reference, POINTS.op] : [POINTS.op, POINTS.reference];
+		const sides = {} as PointsRound;
+		for (const mode of ['node', 'floor'] as const) {
+			const byOp = new Map<BenchOp, Side>();
+			for (const op of order) {
+				process.stderr.write(
+					`points ${round}/${POINTS.rounds}: ${mode} ${op} C=${concurrency} × ${ITEMS}… `,
+				);
+				const side = await measure(sandbox, mode, op, concurrency, ITEMS, LATENCY_MS);
+				process.stderr.write(
+					`${f1(side.worker.itemsPerSecond)}/s (${f0((Date.now() - began) / 1000)} s)\n`,
+				);
+				failures.push(...side.problems.map((p) => `points round ${round} ${op}: ${p}`));
+				byOp.set(op, side);
+			}
+			sides[mode] = { points: byOp.get(POINTS.op)!, reference: byOp.get(POINTS.reference)! };
+		}
+		const bodies = (side: Side) => side.bodies.join('\n');
+		for (const key of ['points', 'reference'] as const)
+			if (bodies(sides.node[key]) !== bodies(sides.floor[key]))
+				failures.push(`points round ${round}: node and floor sent different paths/bodies (${key})`);
+		rounds.push(sides);
+	}
+	const medians = (mode: 'node' | 'floor') => {
+		const of = (key: 'points' | 'reference') =>
+			median(rounds.map((r) => r[mode][key].worker.itemsPerSecond));
+		// The ratio pairs each round's two runs, back to back under the same load on the machine.
+		const ratio = median(
+			rounds.map(
+				(r) => r[mode].points.worker.itemsPerSecond / r[mode].reference.worker.itemsPerSecond,
+			),
+		);
+		return { points: of('points'), reference: of('reference'), ratio };
+	};
+	const [node, floor] = [medians('node'), medians('floor')];
+	const limits: string[] = [];
+	if (!(node.ratio >= POINTS.minShare)) {
+		const text = `${POINTS.op} C=${concurrency}: node ${f1(node.points)} items/s is ${f0(node.ratio * 100)}% of ${POINTS.reference}'s ${f1(node.reference)} in the same run (< ${f0(POINTS.minShare * 100)}%)`;
+		if (floor.ratio >= POINTS.minShare)
+			failures.push(
+				`${text} — with n8n's request helper alone the two ops are at ${f0(floor.ratio * 100)}%`,
+			);
+		else
+			limits.push(
+				`${text} — with n8n's request helper alone they are at ${f0(floor.ratio * 100)}% too`,
+			);
+	}
+	return { rounds, node, floor, failures, limits };
+}
+
+function pointsReport(points: PointsResult): string[] {
+	const perRound = (mode: 'node' | 'floor', key: 'points' | 'reference') =>
+		points.rounds.map((r) => f0(r[mode][key].worker.itemsPerSecond)).join(', ');
+	const row = (mode: 'node' | 'floor', label: string) => {
+		const m = points[mode];
+		const sides = points.rounds.map((r) => r[mode].points);
+		return tableRow([
+			label,
+			f1(m.points),
+			f1(m.reference),
+			f2(m.ratio),
+			`${perRound(mode, 'points')} / ${perRound(mode, 'reference')}`,
+			f2(median(sides.map((side) => side.worker.cpuMsPerItem))),
+			f0(median(sides.map((side) => side.serverLatency.p95))),
+			mode === 'floor'
+				? 'reference'
+				: points.failures.length
+					? '**FAIL**'
+					: m.ratio >= POINTS.minShare
+						? 'pass'
+						: 'n8n limit',
+		]);
+	};
+	return [
+		`## ${POINTS.op} against ${POINTS.reference}: C = ${POINTS.concurrency}, L = ${LATENCY_MS} ms, ${ITEMS} items per run`,
+		'',
+		`${points.rounds.length} rounds, alternating (node ${POINTS.reference} and ${POINTS.op}, then the floor's two, the ops' order swapped every round); items/s are medians over the rounds, the ratio is the median of each round's ratio (its two runs back to back, under the same load). points/add items are \`{ openUserId, transactionId }\` (a fresh TransID per item and run: the sandbox refuses a repeated one), with Points 1 and Score Event 6; member/get items are \`{ mobile }\`, as in the latency-bound part. Target: ${POINTS.op} items/s ≥ ${f0(POINTS.minShare * 100)}% of ${POINTS.reference}'s.`,
+		'',
+		...header(
+			[
+				'side',
+				`${POINTS.op} items/s`,
+				`${POINTS.reference} items/s`,
+				'ratio (median of rounds)',
+				'rounds (points / member, items/s)',
+				`${POINTS.op} CPU ms/item`,
+				`${POINTS.op} p95 ms`,
+				'result',
+			],
+			[0, 4, 7],
+		),
+		row('node', 'node'),
+		row('floor', "floor (n8n's helper alone)"),
+	];
+}
+
 /** 10,000 items, node and floor alternating; the node's median peak against the floor's. */
 async function memoryRuns(sandbox: SandboxProcess): Promise<MemoryResult> {
 	const memory: MemoryResult = { node: [], floor: [], failures: [], limits: [] };
@@ -603,17 +771,19 @@ async function main(): Promise<void> {
 	const { values } = parseArgs({
 		options: { only: { type: 'string' } },
 	});
-	const parts = new Set((values.only ?? 'latency,memory,cpu').split(','));
+	const parts = new Set((values.only ?? 'latency,points,memory,cpu').split(','));
 	const began = Date.now();
 	const stamp = new Date(began).toISOString().replace(/[:.]/g, '-');
 	const loadBefore = os.loadavg()[0];
 	let rows: Row[] = [];
+	let points: PointsResult | undefined;
 	let memory: MemoryResult | undefined;
 	let cpu: CpuPart | undefined;
-	if (parts.has('latency') || parts.has('memory')) {
+	if (parts.has('latency') || parts.has('points') || parts.has('memory')) {
 		const sandbox = await startSandboxProcess(ROOT, MEMBERS, LATENCY_MS, TS_HOOK);
 		try {
 			if (parts.has('latency')) rows = await latencyRows(sandbox, began);
+			if (parts.has('points')) points = await pointsRuns(sandbox, began);
 			if (parts.has('memory')) memory = await memoryRuns(sandbox);
 		} finally {
 			sandbox.stop();
@@ -644,7 +814,7 @@ async function main(): Promise<void> {
 		loadBefore,
 		loadAfter: os.loadavg()[0],
 	};
-	const markdown = report(rows, memory, cpu, meta);
+	const markdown = report(rows, points, memory, cpu, meta);
 	process.stdout.write(markdown);
 
 	mkdirSync(RESULTS_DIR, { recursive: true });
@@ -662,6 +832,7 @@ async function main(): Promise<void> {
 				targetShareOfIdeal: TARGET_SHARE_OF_IDEAL,
 				targetShareOfBaseline: TARGET_SHARE_OF_BASELINE,
 				targetShareOfFloor: TARGET_SHARE_OF_FLOOR,
+				points: POINTS,
 				memory: MEMORY,
 				memoryOverFloor: MEMORY_OVER_FLOOR,
 				cpu: CPU,
@@ -672,6 +843,13 @@ async function main(): Promise<void> {
 				floor: summary(r.floor),
 				baseline: summary(r.baseline),
 			})),
+			points: points && {
+				...points,
+				rounds: points.rounds.map((r) => ({
+					node: { points: summary(r.node.points), reference: summary(r.node.reference) },
+					floor: { points: summary(r.floor.points), reference: summary(r.floor.reference) },
+				})),
+			},
 			memory: memory && {
 				...memory,
 				node: memory.node.map(summary),
@@ -697,6 +875,7 @@ async function main(): Promise<void> {
 	);
 	const failed =
 		rows.some((r) => r.failures.length) ||
+		(points?.failures.length ?? 0) > 0 ||
 		(memory?.failures.length ?? 0) > 0 ||
 		(cpu?.failures.length ?? 0) > 0;
 	process.exit(failed ? 1 : 0);

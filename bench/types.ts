@@ -3,20 +3,23 @@
  * the runners it loads (node-run.ts, baseline.ts). In their own module so that none of those
  * imports another for its types.
  */
-import type { Op } from './ops';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { BenchOp } from './ops';
 
 /** node: the Mallcoo node; floor: n8n's request helper alone (bench/floor.ts); baseline: undici. */
 export type Mode = 'node' | 'floor' | 'baseline';
-export type Runner = (mobiles: string[]) => Promise<void>;
+/** Sends one request per input item (bench/ops.ts benchItems). */
+export type Runner = (items: IDataObject[]) => Promise<void>;
 
 export interface WorkerConfig {
 	mode: Mode;
-	op: Op;
+	op: BenchOp;
 	concurrency: number;
 	baseUrl: string;
 	credentials: { appId: string; publicKey: string; privateKey: string };
-	warmupMobiles: string[];
-	mobiles: string[];
+	warmupItems: IDataObject[];
+	items: IDataObject[];
 }
 
 export interface WorkerResult {

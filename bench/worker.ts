@@ -69,7 +69,7 @@ async function main(): Promise<void> {
 	const tracked = trackRequests(config.mode);
 
 	// Warm-up: JIT, module-level caches, connections; not measured.
-	await run(config.warmupMobiles);
+	await run(config.warmupItems);
 	tracked.latencies = [];
 	tracked.firstStartAt = NaN;
 	await send({ type: 'warm' });
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
 	);
 	const cpuBefore = process.cpuUsage();
 	const startedAt = performance.now();
-	await run(config.mobiles);
+	await run(config.items);
 	const wallMs = performance.now() - startedAt;
 	const cpu = process.cpuUsage(cpuBefore);
 	clearInterval(sampler);
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
 	gc();
 	const heapRetainedMb = (process.memoryUsage().heapUsed - heapBefore) / MB;
 
-	const items = config.mobiles.length;
+	const items = config.items.length;
 	const result: WorkerResult = {
 		items,
 		wallMs,
