@@ -204,12 +204,11 @@ describe('a burst of 40 calls × 50 items on 2 workers', () => {
 });
 
 /**
- * The rate ceiling across workers. NEEDS the node-side change in nodes/Mallcoo/transport/ (one
- * ceiling per credential per process, shared by every run in that process, lowered for a while
- * after a 429): on today's per-run ceiling, 16 runs on 2 workers send up to 16 × C a second,
- * and the first test fails. The second also needs the sandbox's `--rate-limit L` flag.
+ * The rate ceiling across workers: one budget per credential per process, shared by every run in
+ * that process and lowered for a while after a 429 (nodes/Mallcoo/transport/schedule.ts). With a
+ * ceiling per run instead, 16 runs on 2 workers would send up to 16 × C a second.
  */
-describe('rate ceiling across workers [needs the shared per-credential ceiling in nodes/Mallcoo/transport/]', () => {
+describe('rate ceiling across workers', () => {
 	/** 16 executions at once of the bulk look-up, `perRun` distinct members each from `from`. */
 	async function sixteenRuns(
 		workflowId: string,
