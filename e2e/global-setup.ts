@@ -13,8 +13,8 @@ import type { TestProject } from 'vitest/node';
 // @ts-expect-error plain ESM without type declarations
 import { freePorts } from '../scripts/lib/process.mjs';
 // @ts-expect-error plain ESM without type declarations
-import { productionWebhooks, startStack } from '../scripts/lib/stack.mjs';
-import { ARTIFACTS, type StackInfo } from './stack-info';
+import { startStack } from '../scripts/lib/stack.mjs';
+import { ARTIFACTS, stackInfoOf, type StackInfo } from './stack-info';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 
@@ -42,21 +42,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 		`[e2e] n8n ${stack.url} and sandbox ${stack.sandbox.url} ready in ${Math.round((Date.now() - started) / 1000)} s`,
 	);
 
-	const info: StackInfo = {
-		url: stack.url,
-		cookie: stack.cookie,
-		owner: { email: stack.owner.email, password: stack.owner.password },
-		sandbox: { url: stack.sandbox.url, credentials: stack.sandbox.credentials },
-		credential: { id: 'mallcooSandbox01', name: 'Mallcoo Sandbox', type: 'mallcooApi' },
-		workflows: stack.workflows.map(
-			(workflow: { id: string; name: string; published: boolean; json: unknown }) => ({
-				id: workflow.id,
-				name: workflow.name,
-				published: workflow.published,
-				webhooks: productionWebhooks(stack.url, workflow.json),
-			}),
-		),
-	};
+	const info: StackInfo = stackInfoOf(stack);
 	project.provide('stack', info);
 
 	return async () => {

@@ -127,3 +127,40 @@ export async function callWebhook(
 		contentType: response.headers.get('content-type') ?? '',
 	};
 }
+
+/**
+ * A shopper signs in on the sandbox's H5 page for the OAuth example's callback: the page sends
+ * the browser back to that callback with a Ticket. Returns that address.
+ */
+export async function signInAddress(callback: Webhook): Promise<string> {
+	const { sandbox } = stack();
+	const signIn = `${sandbox.url}/a/open/User/V2/OAuth/BaseInfo/?AppID=${sandbox.credentials.appId}&PublicKey=${sandbox.credentials.publicKey}&CallbackUrl=${encodeURIComponent(callback.url)}`;
+	const page = await fetch(signIn, { redirect: 'manual' });
+	expect(page.status).toBe(302);
+	const location = page.headers.get('location') ?? '';
+	expect(location.startsWith(`${callback.url}?Ticket=`)).toBe(true);
+	return location;
+}
+
+/**
+ * The OAuth example's answer to the seeded member 13800000001: greeted by nickname with the
+ * card's points, after exchanging the very Ticket of `location` and one look-up by token.
+ */
+export function expectGreetedWithPoints(
+	answer: { status: number; contentType?: string; text: string },
+	requests: RecordedRequest[],
+	location: string,
+): void {
+	expect(answer.status).toBe(200);
+	expect(answer.contentType).toMatch(/^text\/html/);
+	expect(answer.text).toContain('你好,逛街达人!');
+	expect(answer.text).toMatch(/积分 \(Points\): <strong>12770<\/strong>/);
+	expect(requests.map((r) => [r.path, r.response.code])).toEqual([
+		['/User/OAuth/v1/GetToken/ByTicket/', 1],
+		['/User/AdvancedInfo/v1/Get/ByToken/', 1],
+	]);
+	expect((requests[0].body as { Ticket: string }).Ticket).toBe(
+		new URL(location).searchParams.get('Ticket'),
+	);
+	expectSigned(requests);
+}

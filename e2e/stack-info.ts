@@ -2,6 +2,9 @@
 // What global-setup.ts hands the tests (no vitest import here: global setup cannot load vitest).
 import path from 'node:path';
 
+// @ts-expect-error plain ESM without type declarations
+import { CREDENTIAL, productionWebhooks } from '../scripts/lib/stack.mjs';
+
 /** Git-ignored: screenshots and the servers' logs. */
 export const ARTIFACTS = path.join(__dirname, '..', 'test-artifacts');
 
@@ -31,4 +34,30 @@ export interface QueueInfo {
 	workers: Array<{ name: string; logPath: string; concurrency: number }>;
 	/** A second sandbox started with `--rate-limit perSecond`, and the credential pointing at it. */
 	limited: { url: string; perSecond: number; credentialId: string; workflowId: string };
+}
+
+/** What scripts/lib's startStack and startQueueStack return that the tests are told about. */
+export interface StartedStack {
+	url: string;
+	cookie: string;
+	owner: { email: string; password: string };
+	sandbox: { url: string; credentials: StackInfo['sandbox']['credentials'] };
+	workflows: Array<{ id: string; name: string; published: boolean; json: unknown }>;
+}
+
+/** The stack as the tests see it, for the embedded and the queue-mode stack alike. */
+export function stackInfoOf(stack: StartedStack): StackInfo {
+	return {
+		url: stack.url,
+		cookie: stack.cookie,
+		owner: { email: stack.owner.email, password: stack.owner.password },
+		sandbox: { url: stack.sandbox.url, credentials: stack.sandbox.credentials },
+		credential: CREDENTIAL,
+		workflows: stack.workflows.map((workflow) => ({
+			id: workflow.id,
+			name: workflow.name,
+			published: workflow.published,
+			webhooks: productionWebhooks(stack.url, workflow.json),
+		})),
+	};
 }

@@ -8,7 +8,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MallStore } from '../sandbox/mall';
 import {
 	callWebhook,
+	expectGreetedWithPoints,
 	expectSigned,
+	signInAddress,
 	sandboxMember,
 	stack,
 	webhookOf,
@@ -199,29 +201,13 @@ describe('examples/crm-sync.json (POST /webhook/mallcoo/crm-sync)', () => {
 
 describe('examples/oauth-sign-in.json (Mallcoo Trigger)', () => {
 	it('sends the sign-in page back to the production callback, which greets the member with points', async () => {
-		const { sandbox } = stack();
 		const callback = webhookOf('mallcooOAuthIn01');
-		const signIn = `${sandbox.url}/a/open/User/V2/OAuth/BaseInfo/?AppID=${sandbox.credentials.appId}&PublicKey=${sandbox.credentials.publicKey}&CallbackUrl=${encodeURIComponent(callback.url)}`;
-		const page = await fetch(signIn, { redirect: 'manual' });
-		expect(page.status).toBe(302);
-		const location = page.headers.get('location') ?? '';
-		expect(location.startsWith(`${callback.url}?Ticket=`)).toBe(true);
+		const location = await signInAddress(callback);
 
 		const { answer, requests } = await withRequests(() =>
 			callWebhook({ ...callback, url: location }),
 		);
-		expect(answer.status).toBe(200);
-		expect(answer.contentType).toMatch(/^text\/html/);
-		expect(answer.text).toContain('你好,逛街达人!');
-		expect(answer.text).toMatch(/积分 \(Points\): <strong>12770<\/strong>/);
-		expect(requests.map((r) => [r.path, r.response.code])).toEqual([
-			['/User/OAuth/v1/GetToken/ByTicket/', 1],
-			['/User/AdvancedInfo/v1/Get/ByToken/', 1],
-		]);
-		expect((requests[0].body as { Ticket: string }).Ticket).toBe(
-			new URL(location).searchParams.get('Ticket'),
-		);
-		expectSigned(requests);
+		expectGreetedWithPoints(answer, requests, location);
 	});
 
 	it('answers 200 shoppers signing in at once, each with their own page, each ticket exchanged once', async () => {

@@ -17,8 +17,8 @@ import { startQueueStack } from '../../scripts/lib/queue.mjs';
 // @ts-expect-error plain ESM without type declarations
 import { startSandboxProcess } from '../../scripts/lib/sandbox.mjs';
 // @ts-expect-error plain ESM without type declarations
-import { credentialExport, productionWebhooks } from '../../scripts/lib/stack.mjs';
-import { ARTIFACTS, type StackInfo } from '../stack-info';
+import { credentialExport } from '../../scripts/lib/stack.mjs';
+import { ARTIFACTS, stackInfoOf, type StackInfo } from '../stack-info';
 import { MEMBERS, RATE_LIMIT, WORKERS } from './settings';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -84,19 +84,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	);
 
 	const info: StackInfo = {
-		url: stack.url,
-		cookie: stack.cookie,
-		owner: { email: stack.owner.email, password: stack.owner.password },
-		sandbox: { url: stack.sandbox.url, credentials: stack.sandbox.credentials },
-		credential: { id: 'mallcooSandbox01', name: 'Mallcoo Sandbox', type: 'mallcooApi' },
-		workflows: stack.workflows.map(
-			(workflow: { id: string; name: string; published: boolean; json: unknown }) => ({
-				id: workflow.id,
-				name: workflow.name,
-				published: workflow.published,
-				webhooks: productionWebhooks(stack.url, workflow.json),
-			}),
-		),
+		...stackInfoOf(stack),
 		queue: {
 			mainLog: stack.n8n.logPath,
 			workers: stack.workers.map(
