@@ -1,5 +1,5 @@
 /** Tables for the kinds of fields several operations share: identifiers, mobiles, free text. */
-import type { RecordedRequest } from '../../sandbox/server';
+import type { Member, RecordedRequest } from '../../sandbox/server';
 import type { Accepted, FieldTable, Refused } from './table';
 import {
 	EMPTY_OPTIONAL,
@@ -92,4 +92,32 @@ export function freeTextTable(
 		refused,
 		omitted: EMPTY_OPTIONAL,
 	};
+}
+
+/** The user identifiers that User → Get and Member → Get both find someone by: label, Mallcoo's key. */
+const USER_IDENTIFIERS = [
+	['userToken', 'User Token', 'UserToken'],
+	['openUserId', 'Open User ID', 'OpenUserID'],
+	['wxOpenId', 'WeChat OpenID', 'WXOpenID'],
+	['aliUserId', 'Alipay User ID', 'AliUserID'],
+] as const;
+
+/** Their tables for one operation: `parameters(findBy)` selects each; `first` and `last` must succeed. */
+export function userIdentifierTables(
+	parameters: (findBy: string) => Record<string, unknown>,
+	first: Member,
+	last: Member,
+): Record<string, FieldTable> {
+	return Object.fromEntries(
+		USER_IDENTIFIERS.map(([findBy, label, apiName]) => [
+			findBy,
+			identifierTable(
+				label,
+				parameters(findBy),
+				bodyKey(apiName),
+				String(first[apiName]),
+				String(last[apiName]),
+			),
+		]),
+	);
 }

@@ -8,7 +8,14 @@ import { SEED_MEMBERS, type RecordedRequest } from '../../sandbox/server';
 import { runMallcoo } from '../helpers/engine';
 import { decodeUserInfo } from '../helpers/operations';
 import { useSandbox } from '../helpers/sandbox';
-import { bodyKey, bodyOf, freeTextTable, identifierTable, mobileTable } from './kinds';
+import {
+	bodyKey,
+	bodyOf,
+	freeTextTable,
+	identifierTable,
+	mobileTable,
+	userIdentifierTables,
+} from './kinds';
 import { describeTables, VALUE } from './table';
 import {
 	DATE_ACCEPTED,
@@ -35,34 +42,7 @@ describeTables('member/get', fixture, {
 		card(ada).MallCardNo,
 		card(bea).MallCardNo,
 	),
-	userToken: identifierTable(
-		'User Token',
-		get('userToken'),
-		bodyKey('UserToken'),
-		ada.UserToken,
-		bea.UserToken,
-	),
-	openUserId: identifierTable(
-		'Open User ID',
-		get('openUserId'),
-		bodyKey('OpenUserID'),
-		ada.OpenUserID,
-		bea.OpenUserID,
-	),
-	wxOpenId: identifierTable(
-		'WeChat OpenID',
-		get('wxOpenId'),
-		bodyKey('WXOpenID'),
-		ada.WXOpenID,
-		bea.WXOpenID,
-	),
-	aliUserId: identifierTable(
-		'Alipay User ID',
-		get('aliUserId'),
-		bodyKey('AliUserID'),
-		ada.AliUserID,
-		bea.AliUserID,
-	),
+	...userIdentifierTables(get, ada, bea),
 });
 
 describeTables('member/getProfile', fixture, {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED_MEMBERS } from '../../sandbox/server';
 import { runMallcoo } from '../helpers/engine';
 import { useSandbox } from '../helpers/sandbox';
-import { bodyKey, identifierTable } from './kinds';
+import { userIdentifierTables } from './kinds';
 import { describeTables, VALUE } from './table';
 
 const fixture = useSandbox();
@@ -16,34 +16,7 @@ const [ada, bea] = SEED_MEMBERS;
 const get = (findBy: string) => ({ resource: 'user', operation: 'get', findBy, [findBy]: VALUE });
 
 describeTables('user/get', fixture, {
-	userToken: identifierTable(
-		'User Token',
-		get('userToken'),
-		bodyKey('UserToken'),
-		ada.UserToken,
-		bea.UserToken,
-	),
-	openUserId: identifierTable(
-		'Open User ID',
-		get('openUserId'),
-		bodyKey('OpenUserID'),
-		ada.OpenUserID,
-		bea.OpenUserID,
-	),
-	wxOpenId: identifierTable(
-		'WeChat OpenID',
-		get('wxOpenId'),
-		bodyKey('WXOpenID'),
-		ada.WXOpenID,
-		bea.WXOpenID,
-	),
-	aliUserId: identifierTable(
-		'Alipay User ID',
-		get('aliUserId'),
-		bodyKey('AliUserID'),
-		ada.AliUserID,
-		bea.AliUserID,
-	),
+	...userIdentifierTables(get, ada, bea),
 });
 
 describe('user/get Find By', () => {
