@@ -121,17 +121,18 @@ describe('checking a large input', () => {
 				mobile: '={{ $json.mobile }}',
 			},
 			// Every item is bad: the whole run is the checking phase, and nothing may be sent.
-			items: Array.from({ length: 3000 }, (_, index) => ({ mobile: `not-a-phone-${index}` })),
+			items: Array.from({ length: 10_000 }, (_, index) => ({ mobile: `not-a-phone-${index}` })),
 			credentials: fixture.credentials,
 			continueOnFail: true,
 		});
 		clearInterval(ticker);
-		expect(output).toHaveLength(3000);
-		expect(output[2999].json.error).toBe(
-			'"Mobile" must be a mobile number of 5 to 20 digits, optionally after + (spaces and dashes are ignored), but is "not-a-phone-2999" (item 3000)',
+		expect(output).toHaveLength(10_000);
+		expect(output[9999].json.error).toBe(
+			'"Mobile" must be a mobile number of 5 to 20 digits, optionally after + (spaces and dashes are ignored), but is "not-a-phone-9999" (item 10000)',
 		);
 		expect(fixture.sandbox.requests).toHaveLength(0);
-		// A loop that never yields would let the 5 ms ticker fire at most once.
+		// Checking 10,000 failing items takes well over 100 ms, and the check yields every 20 ms: a
+		// loop that never yields would let the 5 ms ticker fire at most once.
 		expect(ticks).toBeGreaterThan(3);
 	});
 });
