@@ -2,7 +2,7 @@
 /**
  * The CPU-bound configuration: one real n8n server (scripts/lib, as `npm start` runs it: n8n 2.41.1 on its
  * Node 24, this package installed as a community package) runs three paths against the sandbox
- * at 0 ms latency, in alternating rounds (node, floor, alternative, node, ...):
+ * at 0 ms latency, in rounds whose order turns (node, floor, alternative; floor, alternative, node; ...):
  *
  * - node: the Mallcoo node; - floor: n8n's request helper alone (bench/floor.ts, installed into
  *   the same package folder); - alternative: a Code node that signs + the HTTP Request node
@@ -342,7 +342,10 @@ export async function runCpuBound(options: CpuBoundOptions): Promise<CpuBoundRes
 			const bodiesOf = new Map<CpuPath, string>();
 			for (let round = 1; round <= options.rounds; round++) {
 				const line: string[] = [];
-				for (const workflow of ofOp) {
+				// The order turns every round: a path that always followed the alternative would
+				// always pay for the garbage the alternative's Code node and expressions leave behind.
+				for (let turn = 0; turn < ofOp.length; turn++) {
+					const workflow = ofOp[(round - 1 + turn) % ofOp.length];
 					const measured = await call(workflow, list);
 					if (round === 1) bodiesOf.set(workflow.path, measured.bodies.join('\n'));
 					const cpuRound: CpuRound = {
@@ -391,6 +394,9 @@ export async function runCpuBound(options: CpuBoundOptions): Promise<CpuBoundRes
 
 			if (!options.profile) continue;
 			for (const workflow of ofOp.filter((w) => w.path !== 'alternative')) {
+				// One unprofiled call first, so that what the previous path left (garbage to collect)
+				// is paid for there, not in the profile.
+				await call(workflow, list);
 				fs.rmSync(profileFile, { force: true });
 				process.kill(pid, 'SIGUSR2');
 				await waitFor(() => fs.existsSync(`${profileFile}.started`), 'the profiler to start');

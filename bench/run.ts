@@ -520,7 +520,7 @@ function cpuReport(cpu: CpuPart): string[] {
 	const lines = [
 		`## CPU-bound: one real n8n ${result.n8nVersion} (Node ${result.nodeVersion}), sandbox at 0 ms`,
 		'',
-		`${result.items} items per webhook call, concurrency ${result.concurrency}, ${result.roundsPerPath} rounds per path alternating (node, floor, alternative, node, …); medians. Each workflow: Webhook → Split Out → the path → answer with the last node's first item; no execution data saved (the database would add the same cost to every path).`,
+		`${result.items} items per webhook call, concurrency ${result.concurrency}, ${result.roundsPerPath} rounds per path in turning order (node, floor, alternative; floor, alternative, node; …), so that no path always follows the same one; medians. Each profiled call below comes right after an unprofiled call of the same path. Each workflow: Webhook → Split Out → the path → answer with the last node's first item; no execution data saved (the database would add the same cost to every path).`,
 		'',
 		'- **node**: the Mallcoo node, `mobile` = `{{ $json.mobile }}`, Concurrency 20.',
 		"- **floor**: bench/floor.ts (n8n's `httpRequestWithAuthentication` alone), installed beside the node.",
