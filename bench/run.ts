@@ -51,7 +51,7 @@ const CONCURRENCIES = [1, 5, 20];
 /**
  * Each configuration runs node, floor and baseline this many times, in turning order; the table
  * shows each side's median run. One run each is not enough: at C = 5 the floor clears the undici
- * target by well under 1 %, and single runs vary by 1 to 3 %.
+ * target by 0.3 to 3 %, and single runs vary by 1 to 3 %.
  */
 const LATENCY_ROUNDS = Math.max(1, Number(process.env.BENCH_LATENCY_ROUNDS ?? 3));
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 2000);

@@ -31,8 +31,8 @@ import { forEachConcurrently } from '../transport/schedule';
 
 /**
  * How long checking the input may hold n8n's one thread before it lets other work run. By time,
- * not by item count: each yield costs a timer turn (1 to 3 ms), which a 2,000-item check that
- * takes 15 ms should not pay ten times over, while a slow check (errors build stack traces)
+ * not by item count: each yield costs a timer turn (1 to 3 ms), which a 2,000-item check of a
+ * few milliseconds should not pay ten times over, while a slow check (errors build stack traces)
  * still yields often enough.
  */
 const YIELD_AFTER_MS = 20;
