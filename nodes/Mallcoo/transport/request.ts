@@ -231,11 +231,17 @@ export function mallcooHttpOptions(
 	};
 }
 
+/**
+ * One attempt, sent in its turn of the credential's request budget (retries and checks take a
+ * turn too); a 429 slows that budget down for every run that shares it.
+ */
 async function attempt(
 	context: MallcooContext,
 	request: MallcooRequest,
 	settings: TransportSettings,
 ): Promise<AttemptResult> {
+	const slot = settings.budget.take();
+	if (slot) await slot;
 	const options = mallcooHttpOptions(request, settings);
 	let response: IN8nHttpFullResponse;
 	try {
@@ -248,7 +254,11 @@ async function attempt(
 	} catch (error) {
 		return failed(describeNetworkError(error as Error, settings));
 	}
-	return readEnvelope(response);
+	const result = readEnvelope(response);
+	if (!result.ok && result.failure.httpCode === '429') {
+		settings.budget.slowDown(result.failure.retryAfterMs);
+	}
+	return result;
 }
 
 function backoffMs(attemptNumber: number, settings: TransportSettings, retryAfterMs = 0): number {
@@ -275,13 +285,10 @@ async function readUntilAnswered(
 	settings: TransportSettings,
 ): Promise<AttemptResult> {
 	for (let attemptNumber = 1; ; attemptNumber++) {
-		const slot = settings.budget.take();
-		if (slot) await slot;
 		const result = await attempt(context, request, settings);
 		if (result.ok || !result.failure.transient || attemptNumber >= settings.maxAttempts) {
 			return result;
 		}
-		if (result.failure.httpCode === '429') settings.budget.slowDown(result.failure.retryAfterMs);
 		await sleep(backoffMs(attemptNumber, settings, result.failure.retryAfterMs));
 	}
 }
@@ -367,12 +374,9 @@ export async function callMallcoo(
 	/** The last attempt whose answer was lost after it may have reached Mallcoo. */
 	let lost: AttemptFailure | undefined;
 	for (let attemptNumber = 1; ; attemptNumber++) {
-		const slot = settings.budget.take();
-		if (slot) await slot;
 		const result = await attempt(context, request, settings);
 		if (result.ok) return { data: result.data };
 		const { failure } = result;
-		if (failure.httpCode === '429') settings.budget.slowDown(failure.retryAfterMs);
 		const attemptsLeft = attemptNumber < settings.maxAttempts;
 
 		if (lost && policy === 'transactionId' && isRepeatedTransactionRefusal(failure.response)) {
