@@ -7,7 +7,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { chinaTimeStamp, mallcooSign } from './mallcooSignature';
+import { chinaTimeStamp } from './chinaTime';
+import { mallcooSign } from './mallcooSignature';
 
 /** The sandbox's codes for a rejected identity; the platform does not publish its own. */
 const AUTH_FAILURE_CODES: Array<[number, string]> = [

@@ -17,7 +17,8 @@ import {
 	urlDecoded,
 	type Body,
 } from './params';
-import { cardType, chinaDateTime, type Member } from './store';
+import { chinaDateTime } from '../credentials/chinaTime';
+import { cardType, type Member } from './store';
 
 /**
  * The endpoints beyond the user API that the node builds on, as far as the public pages were

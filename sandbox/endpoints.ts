@@ -1,3 +1,4 @@
+import { chinaDateTime } from '../credentials/chinaTime';
 import { ApiError, parameterError, SANDBOX_CODES } from './codes';
 import { WRITES } from './counters';
 import type { MallStore } from './mall';
@@ -16,7 +17,6 @@ import {
 } from './params';
 import {
 	cardType,
-	chinaDateTime,
 	DEFAULT_CARD_TYPE_ID,
 	emptyProfile,
 	openUserIdFor,

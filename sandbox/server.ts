@@ -41,7 +41,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 
-import { mallcooSign, parseChinaTimeStamp } from '../credentials/mallcooSignature';
+import { parseChinaTimeStamp } from '../credentials/chinaTime';
+import { mallcooSign } from '../credentials/mallcooSignature';
 import { ApiError, SANDBOX_CODES } from './codes';
 import { handleControl } from './control';
 import { RateMeter, type ApplyCountsView, type RequestRate } from './counters';

@@ -1,7 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 import { createHash, randomBytes } from 'crypto';
 
-import { chinaTimeStamp } from '../credentials/mallcooSignature';
 import { ApplyCounter } from './counters';
 
 /**
@@ -351,12 +350,6 @@ const pad = (value: number, width: number) => String(value).padStart(width, '0')
 /** Same mobile, same ids: a card opened twice in two runs gets the same OpenUserID. */
 export const openUserIdFor = (mobile: string) => hex16(`sandbox-user:${mobile}`);
 export const userTokenFor = (mobile: string) => hex16(`sandbox-token:${mobile}`);
-
-/** `yyyy-MM-dd HH:mm:ss`, China time. */
-export function chinaDateTime(now: number): string {
-	const s = chinaTimeStamp(new Date(now));
-	return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)} ${s.slice(8, 10)}:${s.slice(10, 12)}:${s.slice(12, 14)}`;
-}
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const GIVEN_NAMES = [

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 
-import { chinaTimeStamp, mallcooSign } from '../credentials/mallcooSignature';
+import { chinaTimeStamp } from '../credentials/chinaTime';
+import { mallcooSign } from '../credentials/mallcooSignature';
 import {
 	DEMO_CREDENTIALS,
 	ENDPOINTS,

@@ -6,7 +6,8 @@ import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 
 import { MallcooApi } from '../credentials/MallcooApi.credentials';
-import { chinaTimeStamp, mallcooSign, parseChinaTimeStamp } from '../credentials/mallcooSignature';
+import { chinaTimeStamp, parseChinaTimeStamp } from '../credentials/chinaTime';
+import { mallcooSign } from '../credentials/mallcooSignature';
 import { SANDBOX_CODES } from '../sandbox/server';
 import { useSandbox } from './helpers/sandbox';
 

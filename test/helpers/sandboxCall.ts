@@ -1,6 +1,7 @@
 import { request } from 'undici';
 
-import { chinaTimeStamp, mallcooSign } from '../../credentials/mallcooSignature';
+import { chinaTimeStamp } from '../../credentials/chinaTime';
+import { mallcooSign } from '../../credentials/mallcooSignature';
 import type { Sandbox } from '../../sandbox/server';
 
 /** Signed calls over real HTTP to a sandbox, signed exactly as the credential signs. */

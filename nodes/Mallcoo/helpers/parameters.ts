@@ -7,6 +7,8 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { chinaDateTime } from '../../../credentials/chinaTime';
+
 /** Where parameters come from: an execute context, or anything that answers the same two calls. */
 export interface ParameterSource {
 	getNode(): INode;
@@ -72,8 +74,6 @@ const DATE_TIME_TEXT =
 /** One DNS label: letters, digits, hyphens and underscores, not starting or ending with a hyphen. */
 const HOST_LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/i;
 const API_PATH = /^(?:\/[A-Za-z0-9._~-]+)+\/?$/;
-
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 type Refuse = (problem: string) => never;
 
@@ -336,24 +336,15 @@ function dateOf(value: unknown, refuse: Refuse): string | undefined {
 const DATE_TIME_RULE =
 	'must be a date and time like 2024-05-01 14:30:00 (China time) or 2024-05-01T06:30:00Z';
 
-/** `yyyy-MM-dd HH:mm:ss` of an instant, in China Standard Time (UTC+8, no daylight saving). */
-function chinaTimeOf(milliseconds: number): string {
-	const china = new Date(milliseconds + CHINA_OFFSET_MS);
-	return (
-		`${pad(china.getUTCFullYear(), 4)}-${pad(china.getUTCMonth() + 1)}-${pad(china.getUTCDate())} ` +
-		`${pad(china.getUTCHours())}:${pad(china.getUTCMinutes())}:${pad(china.getUTCSeconds())}`
-	);
-}
-
 function chinaDateTimeOf(value: unknown, refuse: Refuse): string | undefined {
 	if (isEmpty(value)) return undefined;
 	if (isDateTimeLike(value)) {
 		if (!value.isValid) refuse(`${DATE_TIME_RULE}, but is an invalid date-time`);
-		return chinaTimeOf(value.toMillis());
+		return chinaDateTime(value.toMillis());
 	}
 	if (value instanceof Date) {
 		if (Number.isNaN(value.getTime())) refuse(`${DATE_TIME_RULE}, but is an invalid date`);
-		return chinaTimeOf(value.getTime());
+		return chinaDateTime(value.getTime());
 	}
 	if (typeof value !== 'string') refuse(`${DATE_TIME_RULE}, not ${describeValue(value)}`);
 	const parts = parseDateText(value, refuse, DATE_TIME_RULE);
@@ -366,7 +357,7 @@ function chinaDateTimeOf(value: unknown, refuse: Refuse): string | undefined {
 	const instant = new Date(0);
 	instant.setUTCFullYear(year, month - 1, day);
 	instant.setUTCHours(time.hour, time.minute, time.second, 0);
-	return chinaTimeOf(instant.getTime() - offset * 60 * 1000);
+	return chinaDateTime(instant.getTime() - offset * 60 * 1000);
 }
 
 const URL_RULE = 'must be an absolute http:// or https:// address like https://example.com/path';
