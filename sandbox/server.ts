@@ -76,6 +76,14 @@ export {
 	type WriteName,
 } from './counters';
 export { BEYOND_ENDPOINTS } from './beyond';
+export {
+	COUPON_ENDPOINTS,
+	FAIL_REASONS,
+	MAX_SEND_ENTRIES,
+	NO_DATA,
+	type CouponView,
+	type IssuedCoupon,
+} from './coupons';
 export { ENDPOINTS } from './endpoints';
 export { ALL_ENDPOINTS } from './routes';
 export {

@@ -26,6 +26,7 @@ import {
 	type CallResult,
 	type TransportSettings,
 } from '../transport/request';
+import { sendInBatches } from '../transport/batches';
 import { fetchPages } from '../transport/paging';
 import { forEachConcurrently } from '../transport/schedule';
 
@@ -177,6 +178,11 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 	const settings = await transportSettings(this, options);
 	const concurrency = Math.max(1, Number(options.concurrency ?? 5) || 5);
 	const lookup = lookupOutputOf(this, operation);
+	if (operation.batching) {
+		const batched = { ...operation, batching: operation.batching };
+		await sendInBatches(this, batched, requests, settings, { options, concurrency, settle });
+		return [results as INodeExecutionData[]];
+	}
 	// Chosen once per run: a list reads pages, a custom shape maps Data, the rest output one item.
 	const { pager, outputItems } = operation;
 	const pageable = pager && { ...operation, pager };

@@ -62,13 +62,21 @@ export async function fetchPages(
 			);
 		}
 		sent.add(bodyText);
-		const data = await callMallcooForData(
-			context,
-			operation,
-			{ ...request, body },
-			settings,
-			itemIndex,
-		);
+		let data: unknown;
+		try {
+			data = await callMallcooForData(
+				context,
+				operation,
+				{ ...request, body },
+				settings,
+				itemIndex,
+			);
+		} catch (error) {
+			// An endpoint that answers an empty page with a code of its own: the list ends here.
+			const code = Number((error as { context?: IDataObject }).context?.mallcooCode);
+			if (!pager.noDataCodes?.includes(code)) throw error;
+			return entries;
+		}
 		const page = pager.readPage(data);
 		let fresh = 0;
 		for (const entry of page.entries) {
