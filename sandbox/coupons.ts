@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * Sending coupons to members and reading the coupons a member can use. No recovered official
  * page documents these endpoints: paths, body keys and answer fields are those public client

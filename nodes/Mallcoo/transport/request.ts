@@ -4,6 +4,7 @@ import {
 	type ICredentialsDecrypted,
 	type IDataObject,
 	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
 	type IWebhookFunctions,
 	type IHttpRequestOptions,
 	type IN8nHttpFullResponse,
@@ -36,8 +37,8 @@ export function budgetOf(
 	);
 }
 
-/** The node runs requests from execute(); the OAuth trigger from its webhook. */
-export type MallcooContext = IExecuteFunctions | IWebhookFunctions;
+/** The node runs requests from execute() and its pickers; the OAuth trigger from its webhook. */
+export type MallcooContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions;
 
 export interface TransportSettings {
 	baseUrl: string;
