@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * examples/birthday-coupon.json: its Mallcoo node, with the example's own parameters and demo
  * members, through n8n's engine against the sandbox: one result per member, and a second run
