@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * Lints a folder the way n8n's verification scanner (@n8n/scan-community-package) does, with the
  * scanner's own config, ESLint and plugin versions, and prints the outcome as JSON. A process of
