@@ -6,7 +6,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { ItemParameters } from '../helpers/parameters';
+import { ItemParameters } from '../helpers/values/itemParameters';
 import { isNotFound } from '../helpers/platformCodes';
 import { camelCase, simplify } from '../helpers/simplify';
 import { findOperation } from './registry';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { SHOP_ID_TYPES, type ShopIdType } from '../descriptions/beyondFields';
-import type { ItemParameters } from './parameters';
+import type { ItemParameters } from './values/itemParameters';
 
 /**
  * The one shop identifier the Consume and Return pages ask for (任其选一必填): McShopID is typed

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ItemParameters } from './parameters';
+import type { ItemParameters } from './values/itemParameters';
 
 /**
  * Adds the optional DataSource of a card opening (Additional Fields) to its body: a platform code

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { LOOKUP_KEYS, type LookupKey } from '../descriptions/fields';
-import type { ItemParameters } from './parameters';
+import type { ItemParameters } from './values/itemParameters';
 
 /**
  * The chosen lookup: its path segment (e.g. `ByMobile`) and its body (e.g. `{ Mobile }`).

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ItemParameters } from './parameters';
+import type { ItemParameters } from './values/itemParameters';
 
 /** What one item asks of the platform: a POST of `body` to `path` under the credential's base URL. */
 export interface MallcooRequest {

@@ -1,13 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ProfileField } from '../descriptions/signUpFields';
-import {
-	describeValue,
-	type CollectionReaders,
-	type IntegerOptions,
-	type ItemParameters,
-	type TextOptions,
-} from './parameters';
+import type { CollectionReaders } from './values/collection';
+import type { ItemParameters } from './values/itemParameters';
+import type { IntegerOptions } from './values/number';
+import type { TextOptions } from './values/text';
+import { describeValue } from './values/wording';
 
 /**
  * What each profile field holds beyond its type, from the User API page

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { exchangeTicket } from '../actions/oauth/exchangeTicket.operation';
-import { ItemParameters } from '../helpers/parameters';
+import { ItemParameters } from '../helpers/values/itemParameters';
 import { publicCredentialsOf, type MallcooRequest, type PublicCredentials } from '../helpers/types';
 import {
 	CREDENTIAL_TYPE,
@@ -49,7 +49,7 @@ function afterSignInUrl(
 	mode: ResponseMode,
 ): { ok: boolean; url?: string } {
 	if (mode === 'responseNode') return { ok: true };
-	// Read as the node reads every address (helpers/parameters.ts): absolute http(s), a real host.
+	// Read as the node reads every address (helpers/values/address.ts): absolute http(s), a real host.
 	const source = {
 		getNode: () => context.getNode(),
 		getNodeParameter: (name: string, _item: number, fallback?: unknown) =>
