@@ -8,7 +8,7 @@ import {
 
 import { ItemParameters } from '../helpers/values/itemParameters';
 import { isNotFound } from '../helpers/platformCodes';
-import { camelCase, simplify } from '../helpers/simplify';
+import { camelCase, simplify } from '../descriptions/memberProfile/simplify';
 import { findOperation } from './registry';
 import {
 	publicCredentialsOf,

@@ -56,7 +56,7 @@ export interface ApiOperation extends OperationBase {
 	kind: 'read' | 'write';
 	/**
 	 * A read of one member or user by an identifier: it offers Simplify and If Not Found
-	 * (descriptions/readOptions.ts), which the router applies to its output.
+	 * (descriptions/lookup.ts), which the router applies to its output.
 	 */
 	lookup?: boolean;
 	/** What a retry after an unclear outcome may do: see RepeatPolicy. */

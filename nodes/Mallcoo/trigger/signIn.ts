@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { DATA_SOURCES } from '../descriptions/codes';
 import { authorizationUrl } from '../helpers/authorizationUrl';
 import type { PublicCredentials } from '../helpers/types';
 
@@ -66,6 +65,14 @@ export function readCallback(query: Record<string, unknown>): Callback & { malfo
 		fromMiniProgram: !h5Ticket && ticket !== undefined,
 	};
 }
+
+/** DataSource of a sign-in callback (docs/mallcoo-protocol.md, "Shopper sign-in"). */
+export const DATA_SOURCES: Record<number, string> = {
+	1: 'Android app',
+	2: 'iOS app',
+	3: 'Browser',
+	5: 'WeChat',
+};
 
 export function dataSourceName({ dataSource, fromMiniProgram }: Callback): string {
 	if (dataSource !== undefined) return DATA_SOURCES[dataSource] ?? `Unknown (${dataSource})`;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { additionalFields, mobileField } from '../../descriptions/fields';
+import { additionalFields, mobileField } from '../../descriptions/common';
 import { mobileChanged } from '../../helpers/confirmations';
 import type { ApiOperation } from '../../helpers/types';
 

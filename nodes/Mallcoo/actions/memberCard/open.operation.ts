@@ -1,5 +1,5 @@
-import { dataSourceField, mobileField } from '../../descriptions/fields';
-import { withDataSource } from '../../helpers/bodies';
+import { mobileField } from '../../descriptions/common';
+import { dataSourceField, withDataSource } from '../../descriptions/dataSource';
 import { cardOpened } from '../../helpers/confirmations';
 import type { ApiOperation } from '../../helpers/types';
 

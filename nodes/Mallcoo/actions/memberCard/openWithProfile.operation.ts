@@ -1,9 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { dataSourceField, mobileField } from '../../descriptions/fields';
-import { profileCollectionOptions, SIGN_UP_FIELDS } from '../../descriptions/signUpFields';
-import { encodeUserInfo } from '../../helpers/userInfo';
-import { withDataSource } from '../../helpers/bodies';
+import { mobileField } from '../../descriptions/common';
+import { dataSourceField, withDataSource } from '../../descriptions/dataSource';
+import {
+	profileCollectionOptions,
+	SIGN_UP_FIELDS,
+} from '../../descriptions/memberProfile/profileFields';
+import { encodeUserInfo } from '../../descriptions/memberProfile/userInfo';
 import { cardOpenedAsynchronously } from '../../helpers/confirmations';
 import type { ApiOperation } from '../../helpers/types';
 

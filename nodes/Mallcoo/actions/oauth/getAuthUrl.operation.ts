@@ -1,4 +1,4 @@
-import { textField } from '../../descriptions/fields';
+import { textField } from '../../descriptions/common';
 import { authorizationUrl, MINI_PROGRAM_PAGE, queryString } from '../../helpers/authorizationUrl';
 import type { LocalOperation } from '../../helpers/types';
 

@@ -1,5 +1,4 @@
-import { textField } from '../../descriptions/fields';
-import { urlEncoded } from '../../helpers/beyond';
+import { textField, urlEncoded } from '../../descriptions/common';
 import type { ApiOperation } from '../../helpers/types';
 import { PARKING_CODES } from './notifyEntry.operation';
 

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { additionalFields, textField } from '../../descriptions/fields';
-import { urlEncoded } from '../../helpers/beyond';
+import { additionalFields, textField, urlEncoded } from '../../descriptions/common';
 import type { ApiOperation } from '../../helpers/types';
 
 /**

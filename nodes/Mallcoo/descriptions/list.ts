@@ -1,7 +1,49 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { Page, Pager } from './types';
-import { listOf } from './beyond';
+import type { Page, Pager } from '../helpers/types';
+import type { ItemParameters } from '../helpers/values/itemParameters';
+
+/** Return All / Limit, as n8n's own nodes offer them. */
+export const returnAllProperties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		displayOptions: { show: { returnAll: [false] } },
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+	},
+];
+
+/** The optional filters of a list, under the usual "Filters" collection. */
+export const filtersField = (options: INodeProperties[]): INodeProperties => ({
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options,
+});
+
+/** Return All / Limit: undefined means every entry. */
+export function readLimit(parameters: ItemParameters): number | undefined {
+	if (parameters.boolean('returnAll')) return undefined;
+	const limit = parameters.integer('limit');
+	if (limit < 1) parameters.fail('limit', `must be at least 1, but is ${limit}`);
+	return limit;
+}
+
+/** The list in a page's `Data`, or none. */
+export const listOf = (value: unknown): IDataObject[] =>
+	Array.isArray(value) ? (value as IDataObject[]) : [];
 
 /**
  * Paging by PageIndex (from 1) and PageSize, with `Data` a list, as the Coupon and Gift pages
