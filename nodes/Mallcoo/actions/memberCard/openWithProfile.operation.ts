@@ -7,7 +7,7 @@ import {
 	SIGN_UP_FIELDS,
 } from '../../descriptions/memberProfile/profileFields';
 import { encodeUserInfo } from '../../descriptions/memberProfile/userInfo';
-import { cardOpenedAsynchronously } from '../../helpers/confirmations';
+import { cardOpenedAsynchronously } from '../../transport/confirmations';
 import type { ApiOperation } from '../../helpers/types';
 
 export const openWithProfile: ApiOperation = {
@@ -18,7 +18,7 @@ export const openWithProfile: ApiOperation = {
 	description:
 		'Open a card of a given type with the sign-up fields the mall asks for. Mallcoo opens it asynchronously: success means the request was accepted.',
 	kind: 'write',
-	// Resent only after Mallcoo, asked, shows the card was not opened (helpers/confirmations.ts).
+	// Resent only after Mallcoo, asked, shows the card was not opened (transport/confirmations.ts).
 	repeat: 'confirm',
 	confirm: cardOpenedAsynchronously,
 	actedOn: (request) => ({ mobile: request.body.Mobile }),
