@@ -1,14 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { authorizationUrl } from '../helpers/authorizationUrl';
+import { authorizationUrl, H5_SIGN_IN_FLOWS } from '../helpers/signInFlows';
 import type { PublicCredentials } from '../helpers/types';
-
-/** The H5 sign-in flows whose authorization page sends the shopper back to a callback URL. */
-export const SIGN_IN_FLOWS = [
-	{ flow: 'h5BaseInfo', name: 'H5 sign-in (注册/登录)' },
-	{ flow: 'h5CardInfo', name: 'H5 sign-in with card opening (注册/登录/开通会员卡)' },
-	{ flow: 'miniProgramH5', name: 'Mini-program-embedded H5 sign-in (小程序嵌H5)' },
-] as const;
 
 export interface SignInAddresses {
 	/** e.g. "Production URL" */
@@ -26,9 +19,9 @@ export function signInAddresses(
 	return {
 		label,
 		callbackUrl,
-		flows: SIGN_IN_FLOWS.map(({ flow, name }) => ({
+		flows: H5_SIGN_IN_FLOWS.map(({ flow, pageName }) => ({
 			flow,
-			name,
+			name: pageName,
 			url: authorizationUrl(flow, credentials, callbackUrl),
 		})),
 	};
