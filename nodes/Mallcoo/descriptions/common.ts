@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+// Field builders every resource uses. A field's own reader is ItemParameters (helpers/values/).
+
 /** How the platform names a field, shown so users can match it to the Mallcoo documents. */
 export const term = (apiName: string, chinese: string) => `Mallcoo: ${apiName} (${chinese})`;
 

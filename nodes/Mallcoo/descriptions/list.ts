@@ -3,6 +3,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { Page, Pager } from '../helpers/types';
 import type { ItemParameters } from '../helpers/values/itemParameters';
 
+// What list operations share: Return All / Limit, Filters, and how each endpoint pages (the one
+// paging loop that drives a pager is transport/paging.ts).
+
 /** Return All / Limit, as n8n's own nodes offer them. */
 export const returnAllProperties: INodeProperties[] = [
 	{
