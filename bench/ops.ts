@@ -45,7 +45,7 @@ export function nodeParameters(op: BenchOp, concurrency: number): IDataObject {
 
 /**
  * Path and body the node builds for one item (nodes/Mallcoo/actions/member/get.operation.ts,
- * tag/add.operation.ts, and points/add.operation.ts with nodes/Mallcoo/helpers/beyond.ts
+ * tag/add.operation.ts, and points/add.operation.ts with nodes/Mallcoo/descriptions/points.ts
  * pointsBody, same key order). The bench checks against the sandbox log that the floor and
  * the baseline really sent the same bodies as the node.
  */

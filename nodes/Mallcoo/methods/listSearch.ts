@@ -9,38 +9,22 @@ import {
 import { getMany as couponGetMany } from '../actions/coupon/getMany.operation';
 import { getCategories as giftGetCategories } from '../actions/gift/getCategories.operation';
 import { getMany as shopGetMany } from '../actions/shop/getMany.operation';
+import { listOf } from '../descriptions/list';
 import { LIST_SEARCH } from '../descriptions/locators';
-import { listOf } from '../helpers/beyond';
 import type { ApiOperation } from '../helpers/types';
-import {
-	CREDENTIAL_TYPE,
-	apiBaseUrlOf,
-	budgetOf,
-	callMallcooForData,
-	type TransportSettings,
-} from '../transport/request';
+import { callMallcooForData } from '../transport/call';
+import { CREDENTIAL_TYPE, transportSettings, type TransportSettings } from '../transport/settings';
 
 /** Put-ins per page of the picker: the documented maximum of Coupon/PutIn/v4/GetAll. */
 const PUT_IN_PAGE = 100;
 
-/** The editor waits on a picker: a shorter time-out and fewer attempts than a run's defaults. */
+/**
+ * The editor waits on a picker: a shorter time-out and fewer attempts than a run's defaults, in
+ * the same per-credential budget as the runs, so a picker never pushes past their ceiling.
+ */
 async function settingsOf(context: ILoadOptionsFunctions): Promise<TransportSettings> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
-	return {
-		baseUrl: apiBaseUrlOf(credentials),
-		credentials: {
-			id: reference?.id ?? '',
-			name: reference?.name ?? '',
-			type: CREDENTIAL_TYPE,
-			data: credentials,
-		},
-		timeoutMs: 15_000,
-		maxAttempts: 2,
-		retryDelayMs: 500,
-		// The same per-credential budget as the runs: a picker never pushes past their ceiling.
-		budget: budgetOf(context, credentials, 0),
-	};
+	return transportSettings(context, credentials, { timeout: 15_000, maxAttempts: 2 });
 }
 
 /** One request through the node's signed engine; a failure says in the picker what went wrong. */

@@ -2,7 +2,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import type { Batching } from '../helpers/batching';
 import type { ApiOperation, MallcooRequest } from '../helpers/types';
-import { callMallcoo, type TransportSettings } from './request';
+import { callMallcoo } from './call';
+import type { TransportSettings } from './settings';
 import { forEachConcurrently } from './schedule';
 
 type BatchedOperation = ApiOperation & { batching: Batching };

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { returnAllProperties } from '../../descriptions/beyondFields';
-import { mobileField } from '../../descriptions/fields';
-import { listOf, readLimit } from '../../helpers/beyond';
+import { mobileField } from '../../descriptions/common';
+import { listOf, readLimit, returnAllProperties } from '../../descriptions/list';
 import type { ApiOperation, Page, Pager } from '../../helpers/types';
 
 /** Code 6 暂无数据 (no data): the answer for a member with no usable coupon, not a failure. */

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { additionalFields, mobileField, textField } from '../../descriptions/fields';
-import { putInIdLocator } from '../../descriptions/locators';
-import { locatorText } from '../../helpers/locator';
+import { additionalFields, mobileField, textField } from '../../descriptions/common';
+import { locatorText, putInIdLocator } from '../../descriptions/locators';
 import type { ApiOperation } from '../../helpers/types';
 
 /** Entries per request unless Batch Size says otherwise, and the most it may say. */

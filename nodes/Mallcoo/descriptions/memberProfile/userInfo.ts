@@ -1,13 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ProfileField } from '../descriptions/signUpFields';
-import {
-	describeValue,
-	type CollectionReaders,
-	type IntegerOptions,
-	type ItemParameters,
-	type TextOptions,
-} from './parameters';
+import type { ProfileField } from './profileFields';
+import type { CollectionReaders } from '../../helpers/values/collection';
+import type { ItemParameters } from '../../helpers/values/itemParameters';
+import type { IntegerOptions } from '../../helpers/values/number';
+import type { TextOptions } from '../../helpers/values/text';
+import { describeValue } from '../../helpers/values/wording';
 
 /**
  * What each profile field holds beyond its type, from the User API page
@@ -47,7 +45,7 @@ function textOf(
  * `allText` gives every value as text with booleans as 0/1 and lists comma-joined, which is how
  * the sign-up fields are documented; otherwise numbers stay numbers, as in the update example.
  * Every value is read as the kind its field is: coded fields take only their documented codes
- * (descriptions/codes.ts), dates are real calendar dates, texts are text.
+ * (profileCodes.ts), dates are real calendar dates, texts are text.
  */
 export function encodeUserInfo(
 	parameters: ItemParameters,

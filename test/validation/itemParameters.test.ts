@@ -13,7 +13,7 @@ import type {
 	INodeType,
 } from 'n8n-workflow';
 
-import { ItemParameters } from '../../nodes/Mallcoo/helpers/parameters';
+import { ItemParameters } from '../../nodes/Mallcoo/helpers/values/itemParameters';
 import { runMallcoo } from '../helpers/engine';
 import { special, VALUE, type Special } from './table';
 

@@ -11,7 +11,7 @@ import {
 	INCOME,
 	MARITAL_STATUS,
 	SHOPPING_CATEGORIES,
-} from './codes';
+} from './profileCodes';
 
 /**
  * The member fields the platform accepts in a `UserInfo` string, as one table: it generates the

@@ -1,6 +1,6 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import { SIGN_UP_FIELDS } from '../descriptions/signUpFields';
+import { SIGN_UP_FIELDS } from './profileFields';
 
 /**
  * The coded fields of a member's data, by Mallcoo's name, with their labels: the same table as

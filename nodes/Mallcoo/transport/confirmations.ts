@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Confirmation, MallcooRequest } from './types';
+import type { Confirmation, MallcooRequest } from '../helpers/types';
 
 /** Member get by mobile (https://docs.mallcoo.cn/open/api/User.html, 根据手机号获取会员信息). */
 const memberByMobile = (mobile: IDataObject[string]): MallcooRequest => ({
