@@ -249,3 +249,25 @@ export const COUPON_ENDPOINTS: Endpoint[] = [
 		},
 	},
 ];
+
+/** The control API's put-in set-up (control.ts): stock and per-person limit, for the bench and e2e. */
+export function setUpPutIn(coupons: CouponView, body: Body): Body {
+	const picmId = body.PICMID;
+	if (typeof picmId !== 'string')
+		throw new TypeError('expected {"PICMID": "...", "stock"?, "perPerson"?}');
+	const { stock, perPerson } = body;
+	if (stock !== undefined) {
+		if (!Number.isSafeInteger(stock) || (stock as number) < 0)
+			throw new RangeError('stock must be a whole number >= 0');
+		coupons.setStock(picmId, stock as number);
+	}
+	if (perPerson !== undefined) {
+		if (
+			perPerson !== 'unlimited' &&
+			(!Number.isSafeInteger(perPerson) || (perPerson as number) < 1)
+		)
+			throw new RangeError('perPerson must be a whole number >= 1 or "unlimited"');
+		coupons.setPerPersonLimit(picmId, perPerson as number | 'unlimited');
+	}
+	return { PICMID: picmId, stock: stock ?? null, perPerson: perPerson ?? null };
+}

@@ -158,3 +158,31 @@ describe('usable coupons', () => {
 		);
 	});
 });
+
+describe('control API', () => {
+	const control = (method: string, path: string, body?: unknown) =>
+		fetch(`${sandbox.url}/__sandbox/${path}`, {
+			method,
+			headers: body ? { 'content-type': 'application/json' } : undefined,
+			body: body ? JSON.stringify(body) : undefined,
+		});
+
+	it("sets a put-in's stock and per-person limit, and lists the coupons sent", async () => {
+		const set = await control('POST', 'coupons/put-in', {
+			PICMID: 'PICM000003',
+			stock: 20000,
+			perPerson: 'unlimited',
+		});
+		expect(set.status).toBe(200);
+		expect(putIn('PICM000003')).toMatchObject({
+			StoreOverCount: 20000,
+			IsEPMaxGetInfinite: true,
+		});
+		await byMobile([entry('a', ann.Mobile, 'PICM000003'), entry('b', ann.Mobile, 'PICM000003')]);
+		const listed = (await (await control('GET', 'coupons')).json()) as { issued: unknown[] };
+		expect(listed.issued).toEqual(sandbox.mall.coupons.issued());
+		expect(listed.issued).toHaveLength(2);
+		for (const bad of [{ PICMID: 'NOPE', stock: 1 }, { PICMID: 'PICM000003', stock: -1 }, {}])
+			expect((await control('POST', 'coupons/put-in', bad)).status).toBe(400);
+	});
+});
