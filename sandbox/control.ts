@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import { isFault, type RandomFaultOptions } from './faults';
 import type { Misreport } from './mall';
 import { parseJson, readBody, sendJson } from './respond';
-import type { MemberSelector } from './store';
+import { INDEX_KEYS, type MemberSelector } from './members';
 import type { Sandbox } from './types';
 
 /**
@@ -29,7 +29,7 @@ import type { Sandbox } from './types';
  * POST   /__sandbox/misreport {consumeRecordsCount?, consumeRecordsStuckPagingId?, repeatLastPage?}
  *                                       ({} answers truthfully again)
  * POST   /__sandbox/consumption/match {TransID, Mobile | another identifier}
- * GET    /__sandbox/mall                the beyond-API write logs: points, consumptions,
+ * GET    /__sandbox/mall                the other pages' write logs: points, consumptions,
  *                                        parkingEntries, changeNotices, gradeChanges
  * GET    /__sandbox/members[?Mobile=..|OpenUserID=..|...]   all members, or the one matching
  * POST   /__sandbox/ticket   {Mobile} or any one identifier  → {Ticket}
@@ -193,17 +193,7 @@ function rateLimit(value: unknown): number | null {
 	return value;
 }
 
-const SELECTOR_KEYS = [
-	'Mobile',
-	'OpenUserID',
-	'WXOpenID',
-	'AliUserID',
-	'UserToken',
-	'MallCardNo',
-	'ThirdPartyCardID',
-];
-
 function selectorFrom(source: Record<string, unknown>): MemberSelector | undefined {
-	const key = SELECTOR_KEYS.find((k) => typeof source[k] === 'string' && source[k] !== '');
+	const key = INDEX_KEYS.find((k) => typeof source[k] === 'string' && source[k] !== '');
 	return key ? ({ [key]: source[key] } as MemberSelector) : undefined;
 }

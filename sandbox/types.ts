@@ -1,7 +1,7 @@
 import type { ApplyCountsView, RequestRate } from './counters';
 import type { Fault, FaultPlan, RandomFaultOptions, RandomFaultSettings } from './faults';
 import type { MallView, Misreport } from './mall';
-import type { MemberSelector, MemberView } from './store';
+import type { MemberSelector, MemberView } from './members';
 
 /**
  * The sandbox's public shapes, in a module of their own so that server.ts (which implements
@@ -79,7 +79,7 @@ export interface Sandbox {
 	readonly requests: RecordedRequest[];
 	/** Read-only copies of the store's members. */
 	readonly members: MemberView;
-	/** Read-only copies of shops, coupons, gifts, consumption records and the beyond-API write logs. */
+	/** Read-only copies of shops, coupons, gifts, consumption records and the other pages' write logs. */
 	readonly mall: MallView;
 	/** How many times each write was applied since the last reset (counters.ts WRITES). */
 	readonly applied: ApplyCountsView;
