@@ -39,6 +39,8 @@ import type { DeferredOpenings } from './pages/endpoint';
 import { findOAuthPage, oauthPage } from './pages/oauth';
 import {
 	DEFAULT_DIALECT,
+	DIALECTS,
+	isDialect,
 	Refusal,
 	SANDBOX_CODES,
 	word,
@@ -131,7 +133,7 @@ export class MallcooSandbox implements Sandbox {
 	readonly faults = new FaultInjector();
 	private readonly meter = new RateMeter();
 	private latency = 0;
-	private dialect: Dialect = DEFAULT_DIALECT;
+	private answering: Dialect = DEFAULT_DIALECT;
 	private sequence = 0;
 	private readonly hanging = new Map<ServerResponse, RecordedRequest>();
 	private readonly timers = new Set<NodeJS.Timeout>();
@@ -147,6 +149,7 @@ export class MallcooSandbox implements Sandbox {
 		this.store = new MemberStore(options.generatedMembers ?? 0, options.ticketTtlMs);
 		this.tolerance = options.clockSkewToleranceMs ?? 5 * 60_000;
 		this.maxRecorded = Math.max(10, options.maxRecordedRequests ?? 100_000);
+		this.setDialect(this.startDialect);
 		this.setLatency(options.latencyMs ?? 0);
 		if (options.randomFaults) this.setRandomFaults(options.randomFaults);
 		if (options.rateLimitPerSecond) this.setRateLimit(options.rateLimitPerSecond);
@@ -162,6 +165,22 @@ export class MallcooSandbox implements Sandbox {
 
 	get applied(): ApplyCountsView {
 		return this.store.applied;
+	}
+
+	/** How refusals are worded now (refusals.ts). */
+	get dialect(): Dialect {
+		return this.answering;
+	}
+
+	/** The dialect given at start; reset() returns to it. */
+	private get startDialect(): Dialect {
+		return this.options.dialect ?? DEFAULT_DIALECT;
+	}
+
+	setDialect(dialect: Dialect): void {
+		if (!isDialect(dialect))
+			throw new RangeError(`unknown dialect ${dialect}; expected ${DIALECTS.join(', ')}`);
+		this.answering = dialect;
 	}
 
 	get latencyMs(): number {
@@ -239,6 +258,7 @@ export class MallcooSandbox implements Sandbox {
 		this.faults.clear();
 		this.meter.setLimit(null);
 		this.latency = 0;
+		this.answering = this.startDialect;
 		this.endHanging();
 	}
 
@@ -417,7 +437,7 @@ export class MallcooSandbox implements Sandbox {
 			parameterRefusal && refusal.kind === 'parameter'
 				? new Refusal(parameterRefusal, refusal)
 				: refusal;
-		const { status, code, message } = word(wrapped, this.dialect);
+		const { status, code, message } = word(wrapped, this.answering);
 		return fail(code, message, status);
 	}
 
