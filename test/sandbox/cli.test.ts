@@ -12,7 +12,7 @@ interface SandboxChild {
 }
 
 describe('command line', () => {
-	it('takes --fault-rate, --fault-kinds, --fault-seed and --rate-limit (old flags unchanged)', async () => {
+	it('takes --fault-rate, --fault-kinds, --fault-seed, --rate-limit and --dialect (old flags unchanged)', async () => {
 		const child: SandboxChild = await startSandboxProcess({
 			port: 0,
 			args: [
@@ -28,6 +28,8 @@ describe('command line', () => {
 				'3',
 				'--rate-limit',
 				'50',
+				'--dialect',
+				'alt',
 			],
 		});
 		try {
@@ -39,6 +41,7 @@ describe('command line', () => {
 				members: SEED_MEMBERS.length + 3,
 				randomFaults: { rate: 1, kinds: ['http500AfterApply'], seed: 3 },
 				rateLimit: 50,
+				dialect: 'alt',
 			});
 		} finally {
 			await child.stop();
