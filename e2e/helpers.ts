@@ -1,7 +1,7 @@
 import { expect, inject } from 'vitest';
 
 import { mallcooSign } from '../credentials/mallcooSignature';
-import type { Member } from '../sandbox/store';
+import type { Member } from '../sandbox/members';
 import type { StackInfo, Webhook } from './stack-info';
 
 export { ARTIFACTS, type StackInfo, type Webhook } from './stack-info';

@@ -1,11 +1,11 @@
 /**
  * The mall beyond its members: shops, coupon put-ins, gifts, car parks, consumption records and
- * the logs of the writes of "beyond the user API". Field names are the platform's own, as on
+ * the logs of the other pages' writes. Field names are the platform's own, as on
  * https://docs.mallcoo.cn/open/api/Shop.html, Coupon.html, Gift.html, Park.html, Return.html.
  * The seed is fixed (identical on every start and reset) so tests can count on it.
  */
 
-import { CouponDesk, type CouponView } from './coupons';
+import { CouponDesk, type CouponView } from './couponDesk';
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
@@ -361,7 +361,7 @@ export interface MallView {
 	parkingEntries(): ParkingEntry[];
 	changeNotices(): ChangeNotice[];
 	gradeChanges(): GradeChange[];
-	/** Coupons sent to members (coupons.ts): what was given, and stock to set up a test. */
+	/** Coupons sent to members (couponDesk.ts): what was given, and stock to set up a test. */
 	readonly coupons: CouponView;
 }
 

@@ -1,12 +1,23 @@
-import { BEYOND_ENDPOINTS } from './beyond';
-import { COUPON_ENDPOINTS } from './coupons';
-import { ENDPOINTS, type Endpoint } from './endpoints';
+import { CONSUMPTION_ENDPOINTS } from './pages/consumption';
+import { COUPON_ENDPOINTS } from './pages/coupon';
+import { CRM_NOTICE_ENDPOINTS } from './pages/crmNotice';
+import type { Endpoint } from './pages/endpoint';
+import { GIFT_ENDPOINTS } from './pages/gift';
+import { PARKING_ENDPOINTS } from './pages/parking';
+import { POINTS_ENDPOINTS } from './pages/points';
+import { SHOP_ENDPOINTS } from './pages/shop';
+import { USER_ENDPOINTS } from './pages/user';
 
-/** Every API path the sandbox serves: the 21 user endpoints, then those beyond the user API. */
+/** Every API path the sandbox serves, page by page of the platform's documents. */
 export const ALL_ENDPOINTS: readonly Endpoint[] = [
-	...ENDPOINTS,
-	...BEYOND_ENDPOINTS,
+	...USER_ENDPOINTS,
+	...POINTS_ENDPOINTS,
+	...CONSUMPTION_ENDPOINTS,
 	...COUPON_ENDPOINTS,
+	...SHOP_ENDPOINTS,
+	...PARKING_ENDPOINTS,
+	...GIFT_ENDPOINTS,
+	...CRM_NOTICE_ENDPOINTS,
 ];
 
 const normalize = (path: string) => path.replace(/\/+$/, '').toLowerCase();

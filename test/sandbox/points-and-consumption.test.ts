@@ -1,57 +1,41 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
-	BEYOND_ENDPOINTS,
+	ALL_ENDPOINTS,
+	CLIENT_CODE_COUPON_ENDPOINTS,
 	DUPLICATE_TRANS_ID,
-	GIFT_CATEGORIES,
 	SANDBOX_CODES,
 	SEED_MEMBERS,
+	USER_ENDPOINTS,
 	WRITES,
 	devShopIdOf,
-	startSandbox,
-	type Sandbox,
-} from '../sandbox/server';
-import { call as signedCall, type CallOptions } from './helpers/sandboxCall';
+} from '../../sandbox/server';
+import { useSandbox } from '../helpers/sandbox';
+import { sandboxCalls } from '../helpers/sandboxCall';
+import {
+	PLUS,
+	SUBTRACT,
+	INFORM,
+	RECORDS,
+	COUPONS,
+	SHOPS,
+	ENTER,
+	FIND_CAR,
+	GIFT_CATEGORIES_PATH,
+	GIFTS,
+	NOTICE,
+	GRADE,
+} from './paths';
 
-/** The endpoints beyond the user API, over real HTTP on 127.0.0.1, signed as the credential signs. */
+/** Points (Score.html), consumption reports and records (Consume.html, Return.html). */
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
-
-const call = <Data = Record<string, unknown>>(path: string, body: unknown, options?: CallOptions) =>
-	signedCall<Data>(sandbox, path, body, options);
-
-async function ok<Data = Record<string, unknown>>(path: string, body: unknown): Promise<Data> {
-	const { status, json } = await call<Data>(path, body);
-	expect(status).toBe(200);
-	expect(json, json?.Message).toMatchObject({ Code: 1, Message: '成功' });
-	return json.Data as Data;
-}
-
-const code = async (path: string, body: unknown) => (await call(path, body)).json.Code;
+const fixture = useSandbox();
+const { call, ok, code } = sandboxCalls(fixture);
 
 const zhang = SEED_MEMBERS[0];
 const li = SEED_MEMBERS[1];
 const noCard = SEED_MEMBERS[5];
-const score = (mobile: string) => sandbox.members.get(mobile)!.Card!.Score;
-
-const PLUS = '/User/Score/v1/Plus/ByOpenUserID/';
-const SUBTRACT = '/User/Score/v1/Subtract/ByOpenUserID/';
-const INFORM = '/Consume/v1/Data/Inform/';
-const RECORDS = '/Return/v1/Consume/Records/ByMobile/';
-const COUPONS = '/Coupon/PutIn/v4/GetAll/';
-const SHOPS = '/Shop/V1/GetList/';
-const ENTER = '/Parking/V1/EnterInfoNotify/';
-const FIND_CAR = '/Parking/V1/GetCarLocation/';
-const GIFT_CATEGORIES_PATH = '/Gift/V1/GetCategoryList/';
-const GIFTS = '/Gift/V1/GetList/';
-const NOTICE = '/User/AdvancedInfo/v1/Update/Notice/';
-const GRADE = '/User/AdvancedInfo/v1/UpdateGrade/Inform/';
+const score = (mobile: string) => fixture.sandbox.members.get(mobile)!.Card!.Score;
 
 interface Records {
 	ConsumeRecordList: Array<{ TransID: string; McShopID: number }>;
@@ -107,7 +91,14 @@ const CASES: Array<{ path: string; body: Record<string, unknown>; required: stri
 
 describe('every endpoint beyond the user API', () => {
 	it('serves the twelve paths of the design, and only those', () => {
-		expect(BEYOND_ENDPOINTS.map((e) => e.path).sort()).toEqual(CASES.map((c) => c.path).sort());
+		// The coupon send and usable endpoints come from public client code: coupon-send-and-usable.test.ts.
+		const clientCode = (e: (typeof ALL_ENDPOINTS)[number]) =>
+			CLIENT_CODE_COUPON_ENDPOINTS.includes(e);
+		expect(
+			ALL_ENDPOINTS.filter((e) => !USER_ENDPOINTS.includes(e) && !clientCode(e))
+				.map((e) => e.path)
+				.sort(),
+		).toEqual(CASES.map((c) => c.path).sort());
 	});
 
 	for (const { path, body, required } of CASES) {
@@ -128,7 +119,7 @@ describe('every endpoint beyond the user API', () => {
 			expect(await code(path, '[1]')).toBe(parameterCode);
 			const badSign = await call(path, body, { privateKey: 'wrong' });
 			expect(badSign.json).toEqual({ Code: 1005, Message: expect.stringContaining('签名错误') });
-			const logged = sandbox.requests.filter((r) => r.path === path);
+			const logged = fixture.sandbox.requests.filter((r) => r.path === path);
 			expect(logged).toHaveLength(required.length + 3);
 			expect(logged[0]).toMatchObject({
 				method: 'POST',
@@ -166,10 +157,10 @@ describe('points', () => {
 		expect((await sub('tx-1', 10)).json.Code).toBe(3006);
 		expect((await sub('tx-2', 0.5)).json.Code).toBe(1);
 		expect(score(zhang.Mobile)).toBe(12799.5);
-		expect(sandbox.applied.count(WRITES.points, 'tx-1')).toBe(1);
-		expect(sandbox.applied.count(WRITES.points, 'tx-2')).toBe(1);
-		expect(sandbox.applied.repeated()).toEqual([]);
-		expect(sandbox.mall.pointsTransactions()).toMatchObject([
+		expect(fixture.sandbox.applied.count(WRITES.points, 'tx-1')).toBe(1);
+		expect(fixture.sandbox.applied.count(WRITES.points, 'tx-2')).toBe(1);
+		expect(fixture.sandbox.applied.repeated()).toEqual([]);
+		expect(fixture.sandbox.mall.pointsTransactions()).toMatchObject([
 			{ TransID: 'tx-1', kind: 'plus', Score: 30, Reason: '活动奖励', BalanceAfter: 12800 },
 			{ TransID: 'tx-2', kind: 'subtract', Score: 0.5, ScoreEvent: 1022, BalanceAfter: 12799.5 },
 		]);
@@ -218,7 +209,7 @@ describe('points', () => {
 				.Code,
 		).toBe(3001);
 		expect(score(zhang.Mobile)).toBe(12770);
-		expect(sandbox.applied.total(WRITES.points)).toBe(0);
+		expect(fixture.sandbox.applied.total(WRITES.points)).toBe(0);
 	});
 });
 
@@ -244,8 +235,8 @@ describe('consumption', () => {
 			Code: DUPLICATE_TRANS_ID.code,
 			Message: DUPLICATE_TRANS_ID.message,
 		});
-		expect(sandbox.applied.count(WRITES.consumption, 'POS-0001')).toBe(1);
-		const [reported] = sandbox.mall.consumptions().filter((r) => r.TransID === 'POS-0001');
+		expect(fixture.sandbox.applied.count(WRITES.consumption, 'POS-0001')).toBe(1);
+		const [reported] = fixture.sandbox.mall.consumptions().filter((r) => r.TransID === 'POS-0001');
 		expect(reported).toMatchObject({
 			McShopID: 1000053,
 			Amount: 100,
@@ -258,7 +249,7 @@ describe('consumption', () => {
 		// Not yet matched to a member: not among the records.
 		const before = await records({ PageSize: 100 });
 		expect(before.Count).toBe(35);
-		sandbox.matchConsumption('POS-0001', zhang.Mobile);
+		fixture.sandbox.matchConsumption('POS-0001', zhang.Mobile);
 		const after = await records({ PageSize: 100 });
 		expect(after.Count).toBe(36);
 		expect(after.ConsumeRecordList.at(-1)).toEqual({ TransID: 'POS-0001', McShopID: 1000053 });
@@ -269,7 +260,7 @@ describe('consumption', () => {
 		expect(
 			(await report('dev', { McShopID: null, DevShopID: devShopIdOf(1000053) })).json.Code,
 		).toBe(1);
-		expect(sandbox.mall.consumptions().slice(-2)).toMatchObject([
+		expect(fixture.sandbox.mall.consumptions().slice(-2)).toMatchObject([
 			{ TransID: 'crm', McShopID: 1000053, ReportedShopKey: 'CrmShopID' },
 			{ TransID: 'dev', McShopID: 1000053, ReportedShopKey: 'DevShopID' },
 		]);
@@ -284,7 +275,7 @@ describe('consumption', () => {
 		expect((await report('time', { TradeTime: '2024-07-01T12:45:23' })).json.Code).toBe(2001);
 		expect((await report('feb30', { TradeTime: '2024-02-30 12:00:00' })).json.Code).toBe(2001);
 		expect((await report('amount', { Amount: '100' })).json.Code).toBe(2001);
-		expect(sandbox.applied.total(WRITES.consumption)).toBe(2);
+		expect(fixture.sandbox.applied.total(WRITES.consumption)).toBe(2);
 	});
 
 	it('pages forward by PagingID: 35 records of 13800000001 at 1000053 in pages of 10', async () => {
@@ -319,7 +310,7 @@ describe('consumption', () => {
 
 	it('filters by time, amount, POS and serial number; other shops and members stay apart', async () => {
 		const all = (await records({ PageSize: 100 })).ConsumeRecordList;
-		const stored = sandbox.mall
+		const stored = fixture.sandbox.mall
 			.consumptions()
 			.filter((r) => all.some((a) => a.TransID === r.TransID));
 		const pos1 = await records({ PageSize: 100, PosID: 'POS-01' });
@@ -360,247 +351,18 @@ describe('consumption', () => {
 	});
 
 	it('misreports the Count, and a cursor that does not move, when told to', async () => {
-		sandbox.setMisreport({ consumeRecordsCount: 1000 });
+		fixture.sandbox.setMisreport({ consumeRecordsCount: 1000 });
 		const last = await records({ PagingID: 40 });
 		expect(last).toEqual({ ConsumeRecordList: [], Count: 1000, PagingID: 40 });
-		sandbox.setMisreport({ consumeRecordsStuckPagingId: true });
+		fixture.sandbox.setMisreport({ consumeRecordsStuckPagingId: true });
 		const first = await records({});
 		expect(first.ConsumeRecordList).toHaveLength(10);
 		expect(first.PagingID).toBe(0);
 		expect(first.Count).toBe(35);
-		sandbox.setMisreport(null);
+		fixture.sandbox.setMisreport(null);
 		expect((await records({})).PagingID).toBe(10);
-		expect(() => sandbox.setMisreport({ nonsense: true } as never)).toThrow(/unknown misreport/);
-	});
-});
-
-describe('coupon put-ins', () => {
-	it('pages 230 put-ins from PageIndex 1, at most 100 a page', async () => {
-		const pages = [];
-		for (let index = 1; ; index++) {
-			const page = await ok<Array<Record<string, unknown>>>(COUPONS, {
-				PageIndex: index,
-				PageSize: 100,
-			});
-			pages.push(page.length);
-			if (page.length < 100) break;
-		}
-		expect(pages).toEqual([100, 100, 30]);
-		expect(await ok(COUPONS, { PageIndex: 4, PageSize: 100 })).toEqual([]);
-		const [first] = await ok<Array<Record<string, unknown>>>(COUPONS, {
-			PageIndex: 1,
-			PageSize: 1,
-		});
-		expect(Object.keys(first)).toEqual([
-			'MallName',
-			'MallLogo',
-			'PICMID',
-			'StoreCount',
-			'StoreOverCount',
-			'IsEPMaxGetInfinite',
-			'EPMaxGet',
-			'IsEDMaxGetInfinite',
-		]);
-		expect(first.PICMID).toBe('PICM000001');
-		const tooBig = await call(COUPONS, { PageIndex: 1, PageSize: 101 });
-		expect(tooBig.json.Code).toBe(2001);
-		expect(tooBig.json.Message).toContain('PageSize');
-		expect(await code(COUPONS, { PageIndex: 0, PageSize: 10 })).toBe(2001);
-	});
-
-	it('filters by PICMIDList', async () => {
-		const list = await ok<Array<{ PICMID: string }>>(COUPONS, {
-			PICMIDList: ['PICM000230', 'PICM000002', 'nope'],
-			PageIndex: 1,
-			PageSize: 20,
-		});
-		expect(list.map((p) => p.PICMID)).toEqual(['PICM000002', 'PICM000230']);
-		expect(await code(COUPONS, { PICMIDList: 'PICM000002', PageIndex: 1, PageSize: 20 })).toBe(
-			2001,
+		expect(() => fixture.sandbox.setMisreport({ nonsense: true } as never)).toThrow(
+			/unknown misreport/,
 		);
-	});
-
-	it('repeats the last page past the end when told to (no empty page ever comes)', async () => {
-		sandbox.setMisreport({ repeatLastPage: true });
-		const past = await ok<Array<{ PICMID: string }>>(COUPONS, { PageIndex: 9, PageSize: 100 });
-		expect(past).toHaveLength(30);
-		expect(past[0].PICMID).toBe('PICM000201');
-	});
-});
-
-describe('shops', () => {
-	it('answers every shop without PageSize, with the documented fields', async () => {
-		const shops = await ok<Array<Record<string, unknown>>>(SHOPS, {
-			PageIndex: 1,
-			PageSize: null,
-			FloorID: null,
-			CommercialTypeID: null,
-		});
-		expect(shops).toHaveLength(120);
-		expect(Object.keys(shops[0])).toHaveLength(21);
-		expect(shops.find((s) => s.McShopID === 1000030)).toMatchObject({
-			Name: 'VERO MODA',
-			CrmShopID: '454522',
-			ShopType: 1,
-			CommercialTypeID: 14024,
-			SubCommercialTypeID: 102,
-			SubCommercialTypeName: '运动休闲',
-			FloorID: 0,
-		});
-	});
-
-	it('filters by CommercialTypeID, FloorID and BlockID, and pages when PageSize is given', async () => {
-		const count = async (body: Record<string, unknown>) =>
-			(await ok<Array<Record<string, unknown>>>(SHOPS, body)).length;
-		expect(await count({ CommercialTypeID: 14025 })).toBe(24);
-		expect(await count({ FloorID: 3 })).toBe(20);
-		expect(await count({ BlockID: 2 })).toBe(40);
-		expect(await count({ CommercialTypeID: 14025, FloorID: 3 })).toBe(4);
-		const floor = await ok<Array<{ FloorID: number }>>(SHOPS, { FloorID: 3 });
-		expect(floor.every((s) => s.FloorID === 3)).toBe(true);
-		const pages = [1, 2, 3, 4].map((PageIndex) => count({ PageIndex, PageSize: 50 }));
-		expect(await Promise.all(pages)).toEqual([50, 50, 20, 0]);
-		expect(await code(SHOPS, { FloorID: '3' })).toBe(2001);
-		expect(await code(SHOPS, { PageSize: 0 })).toBe(2001);
-	});
-});
-
-describe('parking', () => {
-	it('notifies an entry, then finds the car; the example car is already parked', async () => {
-		expect(await ok(FIND_CAR, { PlateNo: '沪A68688' })).toEqual({
-			ParkID: 10001,
-			ParkName: '猫酷沙箱广场停车场',
-			FloorID: -2,
-			FloorName: 'B2',
-		});
-		const plate = encodeURIComponent('京N8P8F8');
-		const entry = await call(ENTER, {
-			ParkCode: '2',
-			PlateNo: plate,
-			InTime: '2024-07-01 08:00:00',
-			TradeID: 'T-1',
-			Brand: encodeURIComponent('特斯拉'),
-		});
-		expect(entry.json).toEqual({ Code: 1, Message: '成功' });
-		expect(sandbox.mall.parkingEntries()).toMatchObject([
-			{ ParkCode: '2', PlateNo: '京N8P8F8', TradeID: 'T-1', Brand: '特斯拉', ParkID: 10002 },
-		]);
-		expect(await ok(FIND_CAR, { PlateNo: '京N8P8F8' })).toEqual({
-			ParkID: 10002,
-			ParkName: '猫酷沙箱广场东区停车场',
-			FloorID: -3,
-			FloorName: 'B3',
-		});
-		expect(sandbox.applied.count(WRITES.parkingEntry, 'T-1')).toBe(1);
-	});
-
-	it('answers the Park page codes: 1101 for an unknown ParkCode, 2 for a parameter error', async () => {
-		const unknown = await call(ENTER, {
-			ParkCode: '9',
-			PlateNo: '沪A1',
-			InTime: '2024-07-01 08:00:00',
-		});
-		expect(unknown.json.Code).toBe(1101);
-		expect(unknown.json.Message).toContain('ParkCode');
-		expect(await code(ENTER, { ParkCode: '1', PlateNo: '沪A1', InTime: '2024-07-01' })).toBe(2);
-		expect(await code(ENTER, { ParkCode: 1, PlateNo: '沪A1', InTime: '2024-07-01 08:00:00' })).toBe(
-			2,
-		);
-		expect(await code(FIND_CAR, { PlateNo: 7 })).toBe(2);
-		expect(await code(FIND_CAR, { PlateNo: '沪Z00000' })).toBe(SANDBOX_CODES.NOT_FOUND_CAR);
-		expect(sandbox.mall.parkingEntries()).toEqual([]);
-	});
-});
-
-describe('gifts', () => {
-	it('lists the categories, as the example shows them', async () => {
-		const categories = await ok<Array<Record<string, unknown>>>(GIFT_CATEGORIES_PATH, {});
-		expect(categories[0]).toEqual({ GiftCategoryID: 1, Name: '礼品分类', Rank: 1 });
-		expect(categories).toEqual(GIFT_CATEGORIES);
-	});
-
-	it('pages 57 gifts by 10 (the default) and filters by GiftCategoryID', async () => {
-		const sizes = [];
-		for (let PageIndex = 1; ; PageIndex++) {
-			const page = await ok<Array<Record<string, unknown>>>(GIFTS, { PageIndex });
-			sizes.push(page.length);
-			if (page.length < 10) break;
-		}
-		expect(sizes).toEqual([10, 10, 10, 10, 10, 7]);
-		const [first] = await ok<Array<Record<string, unknown>>>(GIFTS, {});
-		expect(Object.keys(first)).toEqual([
-			'GiftID',
-			'Name',
-			'GiftCategoryID',
-			'Photo',
-			'Thumbnail',
-			'Rank',
-			'CurrencyType',
-			'CurrencyValue',
-			'Stock',
-			'OnlineTime',
-		]);
-		const second = await ok<Array<{ GiftCategoryID: number }>>(GIFTS, {
-			GiftCategoryID: 2,
-			PageIndex: 1,
-			PageSize: 100,
-		});
-		expect(second).toHaveLength(15);
-		expect(second.every((g) => g.GiftCategoryID === 2)).toBe(true);
-		expect(await code(GIFTS, { GiftCategoryID: '2' })).toBe(2001);
-	});
-});
-
-describe('CRM notices', () => {
-	it('Update/Notice takes ThirdPartyCardID or Mobile', async () => {
-		await ok(NOTICE, { Mobile: li.Mobile });
-		await ok(NOTICE, { ThirdPartyCardID: 'CRM10000001', Mobile: '15155145475' });
-		expect(sandbox.mall.changeNotices()).toMatchObject([
-			{ Mobile: li.Mobile, ThirdPartyCardID: null, OpenUserID: li.OpenUserID },
-			{ ThirdPartyCardID: 'CRM10000001', OpenUserID: zhang.OpenUserID },
-		]);
-		expect(await code(NOTICE, {})).toBe(2001);
-		expect(await code(NOTICE, { ThirdPartyCardID: '', Mobile: '' })).toBe(2001);
-		expect(await code(NOTICE, { ThirdPartyCardID: 'CRM-none' })).toBe(3005);
-		expect(await code(NOTICE, { Mobile: '13999999999' })).toBe(3001);
-	});
-
-	it('UpdateGrade/Inform moves the card to the new grade and keeps the change', async () => {
-		await ok(GRADE, {
-			ThirdPartyCardID: 'CRM10000003',
-			BeforeCardCode: '1',
-			AfterCardCode: '2',
-			ChangeType: 0,
-			ChangeTime: '2024-07-01 12:13:14',
-			Remark: encodeURIComponent('消费满额升级'),
-			GradeChangeRuleID: 77,
-			GradeChangeType: 1,
-			GradeChangeID: 'G-1',
-		});
-		expect(sandbox.members.get('13800000003')!.Card).toMatchObject({
-			VipGrade: '2',
-			MallCardTypeID: 102,
-			MallCardName: '银卡',
-		});
-		expect(sandbox.mall.gradeChanges()).toMatchObject([
-			{ Remark: '消费满额升级', GradeChangeRuleID: 77, GradeChangeType: 1, GradeChangeID: 'G-1' },
-		]);
-		expect(sandbox.applied.count(WRITES.notifyGradeChange, 'G-1')).toBe(1);
-		const body = {
-			ThirdPartyCardID: 'CRM10000003',
-			BeforeCardCode: '2',
-			AfterCardCode: 'Vip456',
-			ChangeType: 1,
-			ChangeTime: '2024-07-02 00:00:00',
-		};
-		expect(await code(GRADE, { ...body, ChangeType: 2 })).toBe(2001);
-		expect(await code(GRADE, { ...body, GradeChangeType: 3 })).toBe(2001);
-		expect(await code(GRADE, { ...body, ChangeTime: '2024-07-02' })).toBe(2001);
-		expect(await code(GRADE, { ...body, ThirdPartyCardID: 'CRM-none' })).toBe(3005);
-		await ok(GRADE, body);
-		expect(sandbox.members.get('13800000003')!.Card).toMatchObject({
-			VipGrade: 'Vip456',
-			MallCardTypeID: 102,
-		});
 	});
 });

@@ -1,5 +1,5 @@
-import { openCard } from './endpoints';
-import { DEFAULT_CARD_TYPE_ID, SEED_MEMBERS, type MemberStore } from './store';
+import { DEFAULT_CARD_TYPE_ID, SEED_MEMBERS, type MemberStore } from '../members';
+import { openCard } from './cardOpening';
 
 /**
  * Stand-ins for the platform's authorization pages (access guide, "OAuth调用方法"). There is no

@@ -1,7 +1,6 @@
-import { chinaDateTime } from '../credentials/chinaTime';
-import { ApiError, parameterError, SANDBOX_CODES } from './codes';
-import { WRITES } from './counters';
-import type { MallStore } from './mall';
+import { chinaDateTime } from '../../credentials/chinaTime';
+import { WRITES } from '../counters';
+import { cardType, DEFAULT_CARD_TYPE_ID, type Member } from '../members';
 import {
 	integerList,
 	optionalInteger,
@@ -13,151 +12,31 @@ import {
 	urlDecoded,
 	userInfoObject,
 	type Body,
-	type ProfilePatch,
-} from './params';
+} from '../params';
+import { parameterError, Refusal } from '../refusals';
+import { alreadyMember, applyPatch, newUser, openCard } from './cardOpening';
+import type { Endpoint, EndpointContext } from './endpoint';
 import {
-	cardType,
-	DEFAULT_CARD_TYPE_ID,
-	emptyProfile,
-	openUserIdFor,
-	TOKEN_EXPIRES_MINUTES,
-	userTokenFor,
-	type Member,
-	type MemberStore,
-} from './store';
+	byThirdPartyCardId,
+	byToken,
+	cardTypeOfGrade,
+	memberNotFound,
+	userNotFound,
+} from './lookups';
+import {
+	ADVANCED_BY_TOKEN_FIELDS,
+	ADVANCED_FIELDS,
+	BASE_BY_ALI_FIELDS,
+	BASE_BY_TOKEN_FIELDS,
+	BASE_FIELDS,
+	pick,
+	PROFILE_FIELDS,
+	TICKET_FIELDS,
+} from './userFields';
 
-/**
- * The 21 user endpoints of https://docs.mallcoo.cn/open/api/User.html as a table (the others are
- * in beyond.ts). A handler validates (2001), looks up (3xxx), changes the store, counts the write
- * (store.applied) and returns `Data` (undefined for writes that document none).
- */
+/** The 21 user endpoints of https://docs.mallcoo.cn/open/api/User.html as a table. */
 
-export interface EndpointContext {
-	store: MemberStore;
-	/** Shops, coupons, gifts, car parks, consumption records (beyond the user API). */
-	mall: MallStore;
-	/** Date.now() when the request was handled. */
-	now: number;
-	/** Set when card openings with sign-up fields are carried out later, as the platform does. */
-	deferredOpenings?: DeferredOpenings;
-}
-
-/** Openings accepted now and carried out later (the User API page: 异步开卡). */
-export interface DeferredOpenings {
-	isPending(mobile: string): boolean;
-	/** Runs `open` after the sandbox's delay, unless a reset comes first. */
-	defer(mobile: string, open: () => void): void;
-}
-
-export interface Endpoint {
-	/** Path exactly as on the platform's page; matched case-insensitively, trailing slash optional. */
-	path: string;
-	/** The page title on the platform's page. */
-	title: string;
-	handle(body: Body, ctx: EndpointContext): unknown;
-	/** The code for a body that is not a JSON object; default 2001 (the parking page documents 2). */
-	parameterErrorCode?: number;
-}
-
-// Field lists per endpoint, in the documents' order: BaseInfo and AdvancedInfo differ.
-const USER_FIELDS = [
-	'OpenUserID',
-	'NickName',
-	'Avatar',
-	'Mobile',
-	'InternationalMobileCode',
-	'WXOpenID',
-];
-const PERSON_FIELDS = ['UserName', 'Gender', 'Age', 'Birthday'];
-const CARD_FIELDS = ['MallCardNo', 'MallCardName', 'ThirdPartyCardID', 'ThirdPartyCardNo', 'Score'];
-
-const TICKET_FIELDS = [
-	'OpenUserID',
-	'NickName',
-	'Avatar',
-	'Mobile',
-	'WXOpenID',
-	'UserToken',
-	'Expires',
-	...PERSON_FIELDS,
-];
-const BASE_BY_TOKEN_FIELDS = [...USER_FIELDS, 'UserToken', 'Expires', ...PERSON_FIELDS];
-const BASE_FIELDS = [...USER_FIELDS, ...PERSON_FIELDS, 'UserCreateTime'];
-const BASE_BY_ALI_FIELDS = [...USER_FIELDS, ...PERSON_FIELDS];
-const ADVANCED_BY_TOKEN_FIELDS = [
-	...USER_FIELDS.slice(0, 5),
-	'UserToken',
-	'WXOpenID',
-	...CARD_FIELDS,
-	'Expires',
-	'MallCardTypeID',
-	...PERSON_FIELDS,
-	'UserCreateTime',
-	'MallCardApplyTime',
-];
-const ADVANCED_FIELDS = [
-	...USER_FIELDS,
-	...CARD_FIELDS,
-	'MallCardTypeID',
-	...PERSON_FIELDS,
-	'UserCreateTime',
-	'MallCardApplyTime',
-];
-const PROFILE_FIELDS = [
-	...ADVANCED_FIELDS,
-	'IDNum',
-	'Email',
-	'Education',
-	'Marital',
-	'HasChildren',
-	'ChildrenCount',
-	'ProvincialAreas',
-	'Address',
-	'Business',
-	'Income',
-	'Conveyance',
-	'Wechat',
-	'Reference',
-	'HobbyList',
-	'ThirdCardNo',
-	'IsPostal',
-	'FocusInfoList',
-	'AcceptInfoTypeList',
-	'ShoppingInterestList',
-	'ActiveInterestList',
-	'CarNO',
-	'InviteCode',
-	...Array.from({ length: 20 }, (_, i) => `Remark${i + 1}`),
-];
-
-const NO_CARD = {
-	MallCardNo: '',
-	MallCardName: '',
-	ThirdPartyCardID: '',
-	ThirdPartyCardNo: '',
-	Score: 0,
-	MallCardTypeID: null,
-	MallCardApplyTime: '',
-};
-
-/** Every field a response can name, in one flat record; then each endpoint picks its own. */
-function pick(m: Member, fields: string[], slashDates = false): Body {
-	const { Card, Profile, ...user } = m;
-	const flat: Body = { ...user, ...(Card ?? NO_CARD), ...Profile, Expires: TOKEN_EXPIRES_MINUTES };
-	if (slashDates) {
-		// GetMemberInfo's example writes DateTime fields as 2013/10/24 10:47:45.
-		for (const key of ['UserCreateTime', 'MallCardApplyTime'])
-			flat[key] = String(flat[key]).replace(/-/g, '/');
-	}
-	const out: Body = {};
-	for (const field of fields) out[field] = structuredClone(flat[field]);
-	return out;
-}
-
-const userNotFound = () =>
-	new ApiError(SANDBOX_CODES.NOT_FOUND_MEMBER, '用户不存在 (user not found)');
-const memberNotFound = () =>
-	new ApiError(SANDBOX_CODES.NOT_FOUND_MEMBER, '会员不存在 (member not found)');
+const cardNotFound = () => new Refusal('cardNotFound');
 
 type Key = 'Mobile' | 'OpenUserID' | 'WXOpenID' | 'AliUserID' | 'MallCardNo';
 
@@ -168,103 +47,10 @@ function findUser(body: Body, ctx: EndpointContext, key: Key, notFound = userNot
 	return found;
 }
 
-/** A user by UserToken: an unknown token is 3003, not "not found". */
-function byToken(body: Body, ctx: EndpointContext): Member {
-	const found = ctx.store.find('UserToken', requiredString(body, 'UserToken'));
-	if (!found)
-		throw new ApiError(SANDBOX_CODES.BAD_USER_TOKEN, 'UserToken 无效或已过期 (UserToken invalid)');
-	return found;
-}
-
 /** AdvancedInfo reads need a card: a registered user without one is not a member. */
 function withCard(m: Member): Member {
 	if (!m.Card) throw memberNotFound();
 	return m;
-}
-
-function applyPatch(m: Member, patch: ProfilePatch): void {
-	Object.assign(m, patch.member);
-	Object.assign(m.Profile, patch.profile);
-}
-
-/**
- * Opens a card (both Open endpoints): a new user if the mobile is unknown, or the card a
- * registered user lacks; a mobile that already holds a card is 3004. The platform opens the
- * typed card asynchronously; the sandbox does it at once so the next read sees it.
- */
-const mobileRegistered = () =>
-	new ApiError(SANDBOX_CODES.MOBILE_TAKEN, '该手机号已注册会员 (mobile already registered)');
-
-export function openCard(
-	ctx: Pick<EndpointContext, 'store' | 'now'>,
-	mobile: string,
-	typeId: number,
-	dataSource: number | undefined,
-	patch?: ProfilePatch,
-): Body {
-	const { store, now } = ctx;
-	const type = cardType(typeId);
-	if (!type)
-		throw parameterError('MallCardTypeID', `会员卡类型 ${typeId} 不存在 (unknown card type)`);
-	let m = store.find('Mobile', mobile);
-	if (m?.Card) throw mobileRegistered();
-	if (!m) m = store.add(newUser(ctx, mobile));
-	const numbers = store.nextCardNumbers();
-	store.update(m, (user) => {
-		user.Card = {
-			...numbers,
-			ThirdPartyCardNo: numbers.MallCardNo,
-			MallCardTypeID: type.MallCardTypeID,
-			MallCardName: type.MallCardName,
-			Score: 0,
-			MallCardApplyTime: chinaDateTime(now),
-			MallCardStatus: 1,
-			VipGrade: type.VipGrade,
-		};
-		user.IsDevTrans = true;
-		user.DataSource = dataSource ?? null;
-		if (patch) applyPatch(user, patch);
-	});
-	store.applied.add(WRITES.openCard, mobile);
-	return { OpenUserID: m.OpenUserID };
-}
-
-function newUser(ctx: Pick<EndpointContext, 'store' | 'now'>, mobile: string): Member {
-	// Derived from the mobile so runs are repeatable; suffixed if a re-keyed member holds it.
-	let openUserId = openUserIdFor(mobile);
-	for (let n = 1; ctx.store.find('OpenUserID', openUserId); n++)
-		openUserId = openUserIdFor(`${mobile}#${n}`);
-	return {
-		OpenUserID: openUserId,
-		NickName: `Mallcoo${openUserId.slice(0, 5)}`,
-		Avatar: 'http://i1.mallcoo.cn/mc/default_0.png',
-		Mobile: mobile,
-		InternationalMobileCode: '',
-		WXOpenID: '',
-		AliUserID: '',
-		UserToken: userTokenFor(openUserId),
-		UserName: '',
-		Gender: 0,
-		Age: null,
-		Birthday: '',
-		UserCreateTime: chinaDateTime(ctx.now),
-		Card: null,
-		Profile: emptyProfile(),
-		TagIDs: [],
-		IsDevTrans: false,
-		DataSource: null,
-		MobileHistory: [],
-	};
-}
-
-function byThirdPartyCardId(body: Body, ctx: EndpointContext): Member {
-	const found = ctx.store.find('ThirdPartyCardID', requiredString(body, 'ThirdPartyCardID'));
-	if (!found)
-		throw new ApiError(
-			SANDBOX_CODES.NOT_FOUND_THIRD_PARTY_CARD,
-			'第三方会员ID不存在 (ThirdPartyCardID not found)',
-		);
-	return found;
 }
 
 /** UpdateDic is a Dictionary<string,string> on the platform: numbers are taken as their text. */
@@ -299,14 +85,14 @@ function syncFromCrm(body: Body, ctx: EndpointContext): undefined {
 	const newId = dicText(updateDic, 'ThirdPartyCardID', false);
 	const newNo = dicText(updateDic, 'ThirdPartyCardNo', false);
 
-	const m = byThirdPartyCardId(body, ctx);
+	const m = byThirdPartyCardId(ctx, requiredString(body, 'ThirdPartyCardID'));
 	const holder = newId ? ctx.store.find('ThirdPartyCardID', newId) : undefined;
 	if (holder && holder !== m)
 		throw parameterError(
 			'UpdateDic.ThirdPartyCardID',
 			'已被其他会员使用 (already used by another member)',
 		);
-	const grade = CARD_GRADES.get(vipGrade);
+	const grade = cardTypeOfGrade(vipGrade);
 	ctx.store.update(m, ({ Card }) => {
 		const card = Card!;
 		card.VipGrade = vipGrade;
@@ -324,10 +110,6 @@ function syncFromCrm(body: Body, ctx: EndpointContext): undefined {
 	return undefined;
 }
 
-const CARD_GRADES = new Map(
-	[101, 102, 103, 104].map((id) => [cardType(id)!.VipGrade, cardType(id)!]),
-);
-
 function changeTags(body: Body, ctx: EndpointContext, add: boolean): undefined {
 	const mobile = requiredString(body, 'Mobile');
 	const tags = integerList(body, 'TagIDList');
@@ -343,18 +125,14 @@ function changeTags(body: Body, ctx: EndpointContext, add: boolean): undefined {
 	return undefined;
 }
 
-export const ENDPOINTS: readonly Endpoint[] = [
+export const USER_ENDPOINTS: readonly Endpoint[] = [
 	{
 		path: '/User/OAuth/v1/GetToken/ByTicket/',
 		title: '获取UserToken',
 		handle(body, ctx) {
 			const ticket = requiredString(body, 'Ticket');
 			const m = ctx.store.redeemTicket(ticket, ctx.now);
-			if (!m)
-				throw new ApiError(
-					SANDBOX_CODES.BAD_TICKET,
-					'Ticket 无效或已过期 (Ticket invalid or expired)',
-				);
+			if (!m) throw new Refusal('ticketInvalid');
 			return pick(m, TICKET_FIELDS);
 		},
 	},
@@ -395,7 +173,10 @@ export const ENDPOINTS: readonly Endpoint[] = [
 		path: `/User/AdvancedInfo/v1/Get/By${key}/`,
 		title,
 		handle: (body, ctx) =>
-			pick(withCard(findUser(body, ctx, key, memberNotFound)), ADVANCED_FIELDS),
+			pick(
+				withCard(findUser(body, ctx, key, key === 'MallCardNo' ? cardNotFound : memberNotFound)),
+				ADVANCED_FIELDS,
+			),
 	})),
 	{
 		path: '/User/AdvancedInfo/v1/GetMemberInfo/ByMobile/',
@@ -412,7 +193,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
 		title: '根据会员ID更新状态',
 		handle(body, ctx) {
 			const status = optionalInteger(body, 'MallCardStatus') ?? -1;
-			const m = byThirdPartyCardId(body, ctx);
+			const m = byThirdPartyCardId(ctx, requiredString(body, 'ThirdPartyCardID'));
 			ctx.store.update(m, (user) => {
 				if (status === -1)
 					user.Card = null; // -1 deletes the card; the user stays
@@ -441,7 +222,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
 			if (!mobile && !cardNo)
 				throw parameterError('Mobile/MallCardNo', '二选一必填 (one of them is required)');
 			const m = mobile ? ctx.store.find('Mobile', mobile) : ctx.store.find('MallCardNo', cardNo!);
-			if (!m?.Card) throw memberNotFound();
+			if (!m?.Card) throw mobile ? memberNotFound() : cardNotFound();
 			return { MembIsDevTrans: m.IsDevTrans };
 		},
 	},
@@ -469,7 +250,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
 			if (!deferred) return openCard(ctx, mobile, typeId, dataSource, userInfo);
 			// "异步开卡": the request is accepted now; the card shows up later.
 			if (!cardType(typeId)) return openCard(ctx, mobile, typeId, dataSource, userInfo);
-			if (deferred.isPending(mobile)) throw mobileRegistered();
+			if (deferred.isPending(mobile)) throw alreadyMember();
 			const user = ctx.store.find('Mobile', mobile) ?? ctx.store.add(newUser(ctx, mobile));
 			deferred.defer(mobile, () => openCard(ctx, mobile, typeId, dataSource, userInfo));
 			return { OpenUserID: user.OpenUserID };
@@ -505,11 +286,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
 			const updatorId = optionalInteger(body, 'UpdatorID');
 			const m = ctx.store.find('Mobile', oldMobile);
 			if (!m) throw memberNotFound();
-			if (ctx.store.find('Mobile', mobile))
-				throw new ApiError(
-					SANDBOX_CODES.MOBILE_TAKEN,
-					'新手机号已注册 (new mobile already registered)',
-				);
+			if (ctx.store.find('Mobile', mobile)) throw new Refusal('mobileRegistered');
 			ctx.store.update(m, (user) => {
 				user.MobileHistory.push({
 					OldMobile: oldMobile,

@@ -428,7 +428,8 @@ type IndexKey =
 	| 'UserToken'
 	| 'MallCardNo'
 	| 'ThirdPartyCardID';
-const INDEX_KEYS: IndexKey[] = [
+/** Every identifier a member can be found by (the control API's selectors too). */
+export const INDEX_KEYS: readonly IndexKey[] = [
 	'Mobile',
 	'OpenUserID',
 	'WXOpenID',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import {
+	CLIENT_CODE_COUPON_ENDPOINTS,
 	FAIL_REASONS,
 	MAX_SEND_ENTRIES,
 	NO_DATA,
@@ -9,8 +10,8 @@ import {
 	WRITES,
 	startSandbox,
 	type Sandbox,
-} from '../sandbox/server';
-import { call as signedCall } from './helpers/sandboxCall';
+} from '../../sandbox/server';
+import { call as signedCall } from '../helpers/sandboxCall';
 
 /** The sandbox's coupon send and usable-coupon endpoints, over real HTTP, signed. */
 
@@ -35,6 +36,15 @@ const entry = (TraceID: string, Mobile = ann.Mobile, PICMID = 'PICM000005') => (
 const putIn = (id: string) => sandbox.mall.couponPutIns().find((p) => p.PICMID === id)!;
 
 describe('coupon send', () => {
+	it('serves the four paths public client code shows', () => {
+		expect(CLIENT_CODE_COUPON_ENDPOINTS.map((e) => e.path)).toEqual([
+			'/Coupon/v1/Send/ByMobile/',
+			'/Coupon/v1/Send/ByOpenUserID/',
+			'/Coupon/v2/Send/ByOpenUserID/',
+			'/Coupon/v1/GetCanUse/ByMobile/',
+		]);
+	});
+
 	it('answers each entry in order: IsSuccess, FailReason, VCode, PICMID, TraceID; stock goes down', async () => {
 		const stock = putIn('PICM000005').StoreOverCount;
 		const { json } = await byMobile([
