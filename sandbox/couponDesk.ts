@@ -72,12 +72,16 @@ export class CouponDesk implements CouponView {
 	/** `${OpenUserID}|${PICMID}` → coupons given. */
 	private readonly perPerson = new Map<string, number>();
 
-	constructor(private readonly putIns: PutIn[]) {}
+	private readonly byPicmId: Map<string, PutIn>;
+
+	constructor(putIns: PutIn[]) {
+		this.byPicmId = new Map(putIns.map((putIn) => [putIn.PICMID, putIn]));
+	}
 
 	issued = () => structuredClone(this.coupons);
 
 	private putIn(picmId: string): PutIn {
-		const putIn = this.putIns.find((candidate) => candidate.PICMID === picmId);
+		const putIn = this.byPicmId.get(picmId);
 		if (!putIn) throw new RangeError(`no put-in ${picmId}`);
 		return putIn;
 	}
@@ -102,7 +106,7 @@ export class CouponDesk implements CouponView {
 		applied: ApplyCounter,
 	): { VCode: string } | { FailReason: string } {
 		if (this.byTraceId.has(entry.TraceID)) return { FailReason: FAIL_REASONS.traceIdUsed };
-		const putIn = this.putIns.find((candidate) => candidate.PICMID === entry.PICMID);
+		const putIn = this.byPicmId.get(entry.PICMID);
 		if (!putIn) return { FailReason: FAIL_REASONS.noPutIn };
 		if (!member) return { FailReason: FAIL_REASONS.noMember };
 		if (putIn.StoreOverCount <= 0) return { FailReason: FAIL_REASONS.noStock };

@@ -120,10 +120,12 @@ export const send: ApiOperation = {
 	}),
 	buildRequest(parameters) {
 		const sendTo = parameters.choice('sendTo', ['mobile', 'openUserId'] as const);
-		const businessId = parameters.fields('additionalFields').text('businessId');
+		// Read without the collection's full set of readers: this runs for every member of a send.
+		const { businessId } = parameters.collection('additionalFields');
+		const business = parameters.textValue('additionalFields.businessId', businessId);
 		// Keys in the order the clients send them.
 		const entry: IDataObject = {
-			BussinessID: businessId ?? null,
+			BussinessID: business ?? null,
 			TraceID: parameters.text('traceId'),
 			PICMID: locatorText(parameters, 'putInId'),
 		};
