@@ -461,6 +461,7 @@ export async function startQueueStack({
 		const userFolders = [mainFolder];
 		for (let i = 1; i <= workers; i++) userFolders.push(workerFolder(i));
 		await installOwnPackage(userFolders, { build });
+		for (const userFolder of userFolders) makePrivate(userFolder); // modes from the tarball
 		log(
 			`Installed the package into ${userFolders.length} user folders (main and ${workers} workers)`,
 		);

@@ -302,6 +302,7 @@ export async function startStack({
 		const tarball = await buildAndPack({ build });
 		try {
 			await installPackageIntoUserFolder(userFolder, tarball);
+			makePrivate(userFolder); // the unpacked package keeps the modes its tarball gives
 		} finally {
 			fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 		}
