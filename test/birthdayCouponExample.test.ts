@@ -24,7 +24,7 @@ const members: Array<{ mobile: string }> = JSON.parse(
 const year = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format();
 
 describe('examples/birthday-coupon.json', () => {
-	it('sends through the "Mallcoo Sandbox" credential, under Continue On Fail, on a schedule or by hand', () => {
+	it('sends through the "Mallcoo Sandbox" credential, under Continue On Fail, daily or on a guarded webhook', () => {
 		const send = node('Send Birthday Coupon');
 		expect(send).toMatchObject({
 			type: 'n8n-nodes-mallcoo.mallcoo',
@@ -32,12 +32,14 @@ describe('examples/birthday-coupon.json', () => {
 			parameters: { resource: 'coupon', operation: 'send', sendTo: 'mobile' },
 			credentials: { mallcooApi: { id: 'mallcooSandbox01', name: 'Mallcoo Sandbox' } },
 		});
-		expect(example.nodes.map((n: { type: string }) => n.type)).toEqual(
-			expect.arrayContaining(['n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.manualTrigger']),
-		);
-		expect(example.nodes.map((n: { type: string }) => n.type)).not.toContain(
-			'n8n-nodes-base.webhook',
-		);
+		expect(node('Every Morning').type).toBe('n8n-nodes-base.scheduleTrigger');
+		expect(node('Send On Request')).toMatchObject({
+			type: 'n8n-nodes-base.webhook',
+			parameters: { httpMethod: 'POST', authentication: 'headerAuth', responseMode: 'lastNode' },
+			credentials: { httpHeaderAuth: { id: 'mallcooWebhook01' } },
+		});
+		for (const from of ['One Item Per Member', 'One Item Per Posted Member'])
+			expect(example.connections[from].main[0][0].node).toBe('Send Birthday Coupon');
 	});
 
 	it('gives each member one coupon a year, with a result per member; a second run gives none twice', async () => {
