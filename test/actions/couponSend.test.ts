@@ -148,6 +148,7 @@ describe('coupon send', () => {
 		const { error } = await attempt(birthday(), itemsOf([mobiles[0], '13999999999']));
 		expect(error?.message).toBe(`Mallcoo did not issue the coupon: ${FAIL_REASONS.noMember}`);
 		expect(error?.context?.itemIndex).toBe(1);
+		expect(error?.description).toMatch(/Other items of this run may have been sent already/);
 	});
 
 	it('a re-run with the same Trace IDs gives nobody a second coupon', async () => {

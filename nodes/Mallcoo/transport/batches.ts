@@ -90,8 +90,15 @@ export async function sendInBatches(
 	const { batching } = operation;
 	const continueOnFail = context.continueOnFail();
 	const actedOn = (itemIndex: number) => operation.actedOn?.(requests[itemIndex]!) ?? {};
+	let sending = false;
 	const fail = (itemIndex: number, message: string, description: string, extra?: IDataObject) => {
-		const error = new NodeOperationError(context.getNode(), message, { itemIndex, description });
+		const error = new NodeOperationError(context.getNode(), message, {
+			itemIndex,
+			description:
+				sending && !continueOnFail
+					? `${description} Other items of this run may have been sent already: turn on Continue On Fail (Settings › On Error) to get every item's result.`
+					: description,
+		});
 		// n8n swaps a message that mentions a network code (ECONNRESET, ...) for a generic one.
 		error.message = message;
 		Object.assign(error.context, extra);
@@ -123,6 +130,7 @@ export async function sendInBatches(
 	}
 
 	const batches = batchesOf(requests, size);
+	sending = true;
 	await forEachConcurrently(batches.length, run.concurrency, async (batchIndex) => {
 		const batch = batches[batchIndex];
 		const entries = batch.items.map((itemIndex) => requests[itemIndex]!.body);
