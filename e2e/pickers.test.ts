@@ -130,18 +130,25 @@ describe('the Put-In ID picker in the editor', () => {
 		const picker = ndv.locator('[data-test-id="resource-locator-putInId"]');
 		await picker.waitFor();
 		await picker.locator('[data-test-id="rlc-mode-selector"]').click();
-		await page.locator('.el-select-dropdown__item:visible', { hasText: 'From List' }).click();
+		await page.getByRole('option', { name: 'From List' }).click();
 		await picker.locator('[data-test-id="rlc-input"]').click();
-		const dropdown = page.locator('[data-test-id="resource-locator-dropdown"]:visible');
-		const items = dropdown.locator('[data-test-id="rlc-item"]');
-		await items.first().waitFor();
-		expect(await items.first().innerText()).toMatch(/PICM000001 · \d+ of \d+ left/);
+		// The list opens in a popover outside the panel; the selected put-in is shown first.
+		const items = page.locator('[data-test-id="rlc-item"]');
+		await items.filter({ hasText: /PICM000001 · \d+ of \d+ left/ }).waitFor();
 		await page.screenshot({ path: path.join(SHOTS, 'put-in-picker.png') });
-		await dropdown.locator('[data-test-id="rlc-search"] input').fill('PICM00001');
-		await expect.poll(() => items.count()).toBe(10);
+		await page.locator('input[data-test-id="rlc-search"]').fill('PICM00001');
+		await expect.poll(() => items.filter({ hasText: /PICM00001\d · / }).count()).toBe(10);
 		await items.filter({ hasText: 'PICM000012' }).click();
-		await expect
-			.poll(() => picker.locator('[data-test-id="rlc-input"] input').first().inputValue())
-			.toContain('PICM000012');
+		const shown = () =>
+			picker
+				.locator('[data-test-id="rlc-input"]')
+				.first()
+				.evaluate((element) =>
+					element instanceof HTMLInputElement
+						? element.value
+						: (element.querySelector('input')?.value ?? element.textContent ?? ''),
+				);
+		await expect.poll(shown).toContain('PICM000012');
+		await page.screenshot({ path: path.join(SHOTS, 'put-in-picked.png') });
 	});
 });
