@@ -17,11 +17,9 @@ export function idLocator(
 	field: Pick<INodeProperties, 'displayName' | 'name' | 'description' | 'hint'> & {
 		searchListMethod: string;
 		placeholder: string;
-		/** What a typed ID must look like, checked in the editor. */
-		pattern?: { regex: string; errorMessage: string };
 	},
 ): INodeProperties {
-	const { searchListMethod, placeholder, pattern, ...rest } = field;
+	const { searchListMethod, placeholder, ...rest } = field;
 	return {
 		...rest,
 		type: 'resourceLocator',
@@ -39,7 +37,6 @@ export function idLocator(
 				name: 'id',
 				type: 'string',
 				placeholder,
-				...(pattern ? { validation: [{ type: 'regex', properties: pattern }] } : {}),
 			},
 		],
 	};
