@@ -145,6 +145,14 @@ export const REFUSALS = {
 		classic: { code: 3009, message: '未找到该车辆 (no car with this plate)' },
 		alt: { code: 5106, message: '未查询到车辆信息' },
 	},
+	/**
+	 * A usable-coupon page with nothing on it: public client code of Coupon/v1/GetCanUse treats
+	 * Code 6 暂无数据 as an empty list, so 6 is kept in every dialect, like the documented codes.
+	 */
+	noData: {
+		classic: { code: 6, message: '暂无数据 (no data)' },
+		alt: { code: 6, message: '暂无数据' },
+	},
 	/** Above the rate limit: HTTP 429 with Retry-After. */
 	rateLimited: {
 		status: 429,
@@ -223,6 +231,9 @@ export const SANDBOX_CODES = {
 	RATE_LIMITED: classic('rateLimited'),
 	SANDBOX_ERROR: 500,
 } as const;
+
+/** How every dialect answers "no data" (Code 6), as public client code reads it. */
+export const NO_DATA = Object.freeze({ ...REFUSALS.noData.classic });
 
 /** How the classic dialect answers a repeated TransID (Code 3006, a Message with "TransID" and "重复"). */
 export const DUPLICATE_TRANS_ID = Object.freeze({ ...REFUSALS.duplicateTransId.classic });

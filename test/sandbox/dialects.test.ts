@@ -22,8 +22,11 @@ const fixture = useSandbox();
 const { call, control } = sandboxCalls(fixture);
 
 const [zhang, li, wang] = SEED_MEMBERS;
-/** Codes the platform's own pages give (Park.html): the same in every dialect. */
-const DOCUMENTED: readonly RefusalKind[] = ['parkingParameter', 'carParkNotFound'];
+/**
+ * Codes the platform's own pages give (Park.html), and the one public client code reads by
+ * number (GetCanUse's 6, no data): the same in every dialect.
+ */
+const DOCUMENTED: readonly RefusalKind[] = ['parkingParameter', 'carParkNotFound', 'noData'];
 
 type Situation = { path: string; body: unknown; options?: CallOptions };
 
@@ -98,6 +101,7 @@ const SITUATIONS: Record<Exclude<RefusalKind, 'rateLimited'>, Situation> = {
 		body: { TransID: 'dialect-shop', TradeTime: '2024-07-01 10:00:00', Amount: 1, McShopID: 1 },
 	},
 	carNotFound: { path: FIND_CAR, body: { PlateNo: '沪Z00000' } },
+	noData: { path: '/Coupon/v1/GetCanUse/ByMobile/', body: { Mobile: zhang.Mobile } },
 };
 
 /** The fixed text of a message template (before its first {detail}). */
