@@ -72,6 +72,7 @@ export async function handleControl(
 				rateLimit: sandbox.rateLimit,
 				applied: sandbox.applied.total(),
 				dialect: sandbox.dialect,
+				clockOffsetMs: sandbox.clockOffsetMs,
 			});
 		case 'GET requests': {
 			const since = Number(url.searchParams.get('since') ?? 0);
@@ -105,6 +106,11 @@ export async function handleControl(
 				sandbox.setDialect(body.dialect as Dialect);
 				ok({ dialect: sandbox.dialect });
 			});
+		case 'POST clock':
+			if (typeof body.offsetMs !== 'number' || !Number.isFinite(body.offsetMs))
+				return bad('expected {"offsetMs": number}');
+			sandbox.setClockOffset(body.offsetMs);
+			return ok({ clockOffsetMs: body.offsetMs });
 		case 'POST latency':
 			if (typeof body.ms !== 'number' || !(body.ms >= 0))
 				return bad('expected {"ms": number >= 0}');
