@@ -13,13 +13,14 @@ import type {
 	INodeCredentialTestResult,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { Mallcoo } from '../nodes/Mallcoo/Mallcoo.node';
 import { MallcooTrigger } from '../nodes/Mallcoo/MallcooTrigger.node';
 import { DIALECTS, SEED_MEMBERS, type Dialect } from '../sandbox/server';
 import { runMallcoo } from './helpers/engine';
 import { useSandbox } from './helpers/sandbox';
+import { browse, startWebhookServer, type WebhookServer } from './helpers/webhook';
 
 const fixture = useSandbox();
 const [ada] = SEED_MEMBERS;
@@ -152,6 +153,57 @@ describe.each(DIALECTS)('%s dialect', (dialect: Dialect) => {
 	});
 });
 
+describe.each(DIALECTS)('the Mallcoo Trigger, %s dialect', (dialect: Dialect) => {
+	let server: WebhookServer | undefined;
+	afterEach(async () => {
+		await server?.close();
+		server = undefined;
+	});
+
+	/** The sign-in callback visited with `ticket`, under the credential `credentials`. */
+	async function callback(ticket: string, credentials: ICredentialDataDecryptedObject) {
+		fixture.sandbox.setDialect(dialect);
+		server = await startWebhookServer({
+			workflow: {
+				nodes: [
+					{
+						id: 'trigger',
+						name: 'Mallcoo Trigger',
+						type: 'n8n-nodes-mallcoo.mallcooTrigger',
+						typeVersion: 1,
+						position: [0, 0],
+						webhookId: '5b1f0a2e-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
+						parameters: { responseMode: 'page' },
+						credentials: { mallcooApi: { id: 'sandbox', name: 'Mallcoo Sandbox' } },
+					},
+				],
+				connections: {},
+			},
+			credentials,
+		});
+		const [answer] = await browse(`${server.productionUrl}?Ticket=${ticket}&DataSource=3`, 0);
+		return { answer, runs: await server.settled() };
+	}
+
+	it('a refused ticket: 403, nothing started', async () => {
+		const { answer, runs } = await callback('0123456789abcdef', fixture.credentials);
+		expect(answer.status).toBe(403);
+		expect(runs).toHaveLength(0);
+	});
+
+	it('a refused credential: a 500 page that tells the shopper nothing of the keys, nothing started', async () => {
+		const ticket = fixture.sandbox.issueTicket({ Mobile: ada.Mobile });
+		const { answer, runs } = await callback(ticket, {
+			...fixture.credentials,
+			privateKey: 'not-the-private-key',
+		});
+		expect(answer.status).toBe(500);
+		expect(answer.body).toContain('Mallcoo refused its credential');
+		expect(answer.body).not.toMatch(/Private Key|not-the-private-key/);
+		expect(runs).toHaveLength(0);
+	});
+});
+
 /** A stand-in platform whose answers the test scripts: path → envelope, or an HTTP status. */
 function scriptedPlatform(
 	answer: (path: string, count: number) => { status: number; body: string },
@@ -237,6 +289,35 @@ describe('answers nobody recognises', () => {
 		});
 		expect(output).toEqual([]);
 		expect(error?.message).toMatch(/^Get a member failed: 操作失败 \(Code 999\d\)$/);
+	});
+
+	it("the Mallcoo Trigger answers one with 502 and Mallcoo's words, and starts nothing", async () => {
+		const server = await startWebhookServer({
+			workflow: {
+				nodes: [
+					{
+						id: 'trigger',
+						name: 'Mallcoo Trigger',
+						type: 'n8n-nodes-mallcoo.mallcooTrigger',
+						typeVersion: 1,
+						position: [0, 0],
+						webhookId: '6c2a1b3d-4e5f-4a6b-9c8d-1e2f3a4b5c6d',
+						parameters: { responseMode: 'page' },
+						credentials: { mallcooApi: { id: 'scripted', name: 'Scripted' } },
+					},
+				],
+				connections: {},
+			},
+			credentials: credentials(),
+		});
+		try {
+			const [answer] = await browse(`${server.productionUrl}?Ticket=0123456789abcdef`, 0);
+			expect(answer.status).toBe(502);
+			expect(answer.body).toContain('(Code 9999)');
+			expect(await server.settled()).toHaveLength(0);
+		} finally {
+			await server.close();
+		}
 	});
 
 	it('the credential Test reports an address that is no Mallcoo API', async () => {
