@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * The node in every sandbox dialect (the same refusals with other codes and wordings): the
  * credential's Test, If Not Found; and answers nobody recognises, which must never pass a Test
@@ -48,6 +48,35 @@ describe('the credential Test is decided by the node, for both nodes', () => {
 		}
 		const { MallcooApi } = await import('../credentials/MallcooApi.credentials');
 		expect(new MallcooApi()).not.toHaveProperty('test');
+	});
+});
+
+describe('the credential Test without an answer', () => {
+	it('fails for an API Base URL that is no http(s) address, sending nothing', async () => {
+		const result = await testCredential({
+			...fixture.credentials,
+			baseUrl: 'openapi10.mallcoo.cn',
+		});
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'The API Base URL must be an http(s) address, e.g. https://openapi10.mallcoo.cn',
+		});
+		expect(fixture.sandbox.requests).toHaveLength(0);
+	});
+
+	it('fails when Mallcoo cannot be reached, saying where it tried', async () => {
+		const port = await new Promise<number>((resolve) => {
+			const probe = createServer().listen(0, '127.0.0.1', () => {
+				const { port: free } = probe.address() as AddressInfo;
+				probe.close(() => resolve(free));
+			});
+		});
+		const baseUrl = `http://127.0.0.1:${port}`;
+		const result = await testCredential({ ...fixture.credentials, baseUrl });
+		expect(result).toEqual({
+			status: 'Error',
+			message: `Could not connect to Mallcoo at ${baseUrl} (ECONNREFUSED). Check the API Base URL and the n8n server's network.`,
+		});
 	});
 });
 
