@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -9,15 +8,6 @@ import type {
 
 import { chinaTimeStamp } from './chinaTime';
 import { mallcooSign } from './mallcooSignature';
-
-/** The sandbox's codes for a rejected identity; the platform does not publish its own. */
-const AUTH_FAILURE_CODES: Array<[number, string]> = [
-	[1001, 'A required header (AppID, PublicKey, TimeStamp or Sign) was not accepted'],
-	[1002, 'The AppID is not known to Mallcoo'],
-	[1003, 'The PublicKey does not belong to this AppID'],
-	[1004, 'The TimeStamp was refused: check the clock of the n8n server'],
-	[1005, 'The signature was refused: check the PrivateKey'],
-];
 
 /** Headers the credential sets; a same-named header of the request is replaced, whatever its case. */
 const OWN_HEADERS = new Set(['appid', 'publickey', 'timestamp', 'sign', 'content-type']);
@@ -137,17 +127,6 @@ export class MallcooApi implements ICredentialType {
 		};
 	}
 
-	// A made-up ticket: a right key gets "ticket invalid", a wrong one an identity error.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/User/OAuth/v1/GetToken/ByTicket/',
-			method: 'POST',
-			body: { Ticket: 'n8n-credential-test' },
-		},
-		rules: AUTH_FAILURE_CODES.map(([code, message]) => ({
-			type: 'responseSuccessBody' as const,
-			properties: { key: 'Code', value: code, message },
-		})),
-	};
+	// No `test`: n8n prefers it to the nodes' `testedBy`, and its rules only compare a field with a
+	// value; the Test reads the answer's meaning in code (nodes/Mallcoo/transport/credentialTest.ts).
 }

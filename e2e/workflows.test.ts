@@ -3,9 +3,10 @@
  * called through their production webhooks, against the Mallcoo sandbox. Each test checks the
  * workflow's answer and what reached the sandbox: path, signed headers, body.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { MallStore } from '../sandbox/mall';
+import { DIALECTS, REFUSALS } from '../sandbox/refusals';
 import {
 	callWebhook,
 	expectGreetedWithPoints,
@@ -274,38 +275,87 @@ describe("the credential's Test button (POST /rest/credentials/test)", () => {
 		return (await response.json()).data;
 	}
 
+	/** Sets the sandbox through its control API (the sandbox runs in its own process). */
+	async function sandboxControl(route: string, body: unknown): Promise<void> {
+		const response = await fetch(`${stack().sandbox.url}/__sandbox/${route}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		expect(response.ok, `POST /__sandbox/${route}`).toBe(true);
+	}
+
 	const keys = () => {
 		const { sandbox } = stack();
 		return { ...sandbox.credentials, baseUrl: sandbox.url, authBaseUrl: sandbox.url };
 	};
 
-	it('passes with the right keys', async () => {
-		const { answer, requests } = await withRequests(() => testCredential(keys()));
-		expect(answer).toEqual({ status: 'OK', message: expect.any(String) });
-		expect(requests.map((r) => [r.path, r.response.code])).toEqual([
-			['/User/OAuth/v1/GetToken/ByTicket/', 3002],
-		]);
-		expectSigned(requests);
+	afterAll(async () => {
+		await sandboxControl('dialect', { dialect: 'classic' });
+		await sandboxControl('clock', { offsetMs: 0 });
 	});
 
-	it('fails with a clear message for a wrong private key', async () => {
-		const { answer, requests } = await withRequests(() =>
-			testCredential({ ...keys(), privateKey: 'not-the-private-key' }),
-		);
-		expect(answer).toEqual({
-			status: 'Error',
-			message: 'The signature was refused: check the PrivateKey',
+	describe.each(DIALECTS)('with the sandbox speaking its %s dialect', (dialect) => {
+		beforeAll(() => sandboxControl('dialect', { dialect }));
+
+		it('passes with the right keys, after one signed ticket exchange', async () => {
+			const { answer, requests } = await withRequests(() => testCredential(keys()));
+			expect(answer).toEqual({
+				status: 'OK',
+				message: "Mallcoo accepted the credential (it refused only the test's made-up ticket).",
+			});
+			expect(requests.map((r) => [r.path, r.response.code])).toEqual([
+				['/User/OAuth/v1/GetToken/ByTicket/', REFUSALS.ticketInvalid[dialect].code],
+			]);
+			expectSigned(requests);
 		});
-		expect(requests.map((r) => r.response.code)).toEqual([1005]);
-	});
 
-	it('fails with a clear message for a wrong public key', async () => {
-		const { answer } = await withRequests(() =>
-			testCredential({ ...keys(), publicKey: 'not-the-public-key' }),
-		);
-		expect(answer).toEqual({
-			status: 'Error',
-			message: 'The PublicKey does not belong to this AppID',
+		it.each([
+			[
+				'privateKey',
+				'not-the-private-key',
+				'badSign',
+				'Mallcoo refused the signature: check the Private Key',
+			],
+			[
+				'appId',
+				'not-the-app-id',
+				'unknownAppId',
+				'Mallcoo does not accept the AppID: check the AppID',
+			],
+			[
+				'publicKey',
+				'not-the-public-key',
+				'wrongPublicKey',
+				'Mallcoo does not accept the Public Key for this AppID: check the Public Key',
+			],
+		] as const)('fails for a wrong %s, naming it', async (field, value, refusal, advice) => {
+			const { answer, requests } = await withRequests(() =>
+				testCredential({ ...keys(), [field]: value }),
+			);
+			const { code } = REFUSALS[refusal][dialect];
+			expect(requests.map((r) => r.response.code)).toEqual([code]);
+			expect(answer.status).toBe('Error');
+			expect(answer.message).toBe(
+				`${advice}. Mallcoo answered Code ${code}: ${requests[0].response.message}`,
+			);
+			expect(answer.message).not.toContain(stack().sandbox.credentials.privateKey);
+		});
+
+		it('fails for a clock 10 minutes off, naming the clock', async () => {
+			await sandboxControl('clock', { offsetMs: 10 * 60_000 });
+			try {
+				const { answer, requests } = await withRequests(() => testCredential(keys()));
+				expect(requests.map((r) => r.response.code)).toEqual([
+					REFUSALS.staleTimeStamp[dialect].code,
+				]);
+				expect(answer.status).toBe('Error');
+				expect(answer.message).toMatch(
+					/^Mallcoo refused the request time: check the n8n server's clock/,
+				);
+			} finally {
+				await sandboxControl('clock', { offsetMs: 0 });
+			}
 		});
 	});
 });

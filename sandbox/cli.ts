@@ -3,7 +3,7 @@
  * Runs the Mallcoo sandbox for people and for out-of-process tests:
  *   npx tsx sandbox/cli.ts [--port 3010] [--host 127.0.0.1] [--latency 0] [--members 0]
  *                          [--fault-rate 0.1] [--fault-kinds http500,dropAfterApply] [--fault-seed 42]
- *                          [--rate-limit 50] [--dialect alt]
+ *                          [--rate-limit 50] [--dialect alt|english]
  * Port also from MALLCOO_SANDBOX_PORT. Stops cleanly on SIGINT/SIGTERM.
  * Random faults and the rate limit last until a reset (POST /__sandbox/reset takes them again
  * in its body: {latencyMs, randomFaults: {rate, kinds, seed}, rateLimit}).

@@ -14,7 +14,8 @@ import type { Sandbox } from './types';
  * bench). No signature; answers are plain JSON (not the platform envelope), 400 for a bad request.
  *
  * GET    /__sandbox/health              {ok, url, appId, members, requests, latencyMs, pendingFaults,
- *                                        randomFaults, faultCounts, rateLimit, applied, dialect}
+ *                                        randomFaults, faultCounts, rateLimit, applied, dialect,
+ *                                        clockOffsetMs}
  * GET    /__sandbox/requests[?since=id] the request log (only ids > since)
  * DELETE /__sandbox/requests            empty the log and the per-second counts
  * POST   /__sandbox/reset  [{latencyMs, randomFaults, rateLimit, dialect}]
@@ -23,6 +24,7 @@ import type { Sandbox } from './types';
  * GET    /__sandbox/dialect          {dialect, dialects}
  * POST   /__sandbox/dialect  {dialect}   how refusals are worded until the next reset
  * POST   /__sandbox/latency  {ms}
+ * POST   /__sandbox/clock    {offsetMs}  the TimeStamp check's clock runs that far ahead (until a reset)
  * POST   /__sandbox/faults   {faults: [..]}   next N requests (a fault name, or null to pass one)
  * POST   /__sandbox/random-faults {rate, kinds?, seed?}   rate 0 (or DELETE) switches them off
  * DELETE /__sandbox/random-faults
@@ -75,6 +77,7 @@ export async function handleControl(
 				rateLimit: sandbox.rateLimit,
 				applied: sandbox.applied.total(),
 				dialect: sandbox.dialect,
+				clockOffsetMs: sandbox.clockOffsetMs,
 			});
 		case 'GET requests': {
 			const since = Number(url.searchParams.get('since') ?? 0);
@@ -108,6 +111,11 @@ export async function handleControl(
 				sandbox.setDialect(body.dialect as Dialect);
 				ok({ dialect: sandbox.dialect });
 			});
+		case 'POST clock':
+			if (typeof body.offsetMs !== 'number' || !Number.isFinite(body.offsetMs))
+				return bad('expected {"offsetMs": number}');
+			sandbox.setClockOffset(body.offsetMs);
+			return ok({ clockOffsetMs: body.offsetMs });
 		case 'POST latency':
 			if (typeof body.ms !== 'number' || !(body.ms >= 0))
 				return bad('expected {"ms": number >= 0}');

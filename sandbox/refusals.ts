@@ -7,14 +7,14 @@
  * to read answers by meaning rather than by one table of numbers.
  *
  * `classic` is the sandbox's long-standing table (the default); `alt` answers every refusal with
- * other numbers and wordings of the kinds the platform uses. The parking codes the Park page
- * documents (2, 1101) are the same in every dialect.
+ * other numbers and wordings of the kinds the platform uses; `english` with a third set of
+ * numbers and English wordings only, which no table of a client lists. The parking codes the Park
+ * page documents (2, 1101) are the same in every dialect.
  *
  * `{detail}` in a message is replaced by what the refusal names (a parameter, a header, a shop).
- * The credential's test rules (credentials/MallcooApi.credentials.ts) rely on the classic 1001-1005.
  */
 
-export const DIALECTS = ['classic', 'alt'] as const;
+export const DIALECTS = ['classic', 'alt', 'english'] as const;
 export type Dialect = (typeof DIALECTS)[number];
 export const DEFAULT_DIALECT: Dialect = 'classic';
 
@@ -31,14 +31,17 @@ export const REFUSALS = {
 	missingHeader: {
 		classic: { code: 1001, message: '缺少公共参数 {detail} (missing header {detail})' },
 		alt: { code: 40100, message: '请求头缺少参数:{detail}' },
+		english: { code: 7101, message: 'Missing required header: {detail}' },
 	},
 	unknownAppId: {
 		classic: { code: 1002, message: 'AppID 不存在 (unknown AppID)' },
 		alt: { code: 40103, message: 'AppID不存在,请检查应用配置' },
+		english: { code: 7102, message: 'Invalid AppID: no such application' },
 	},
 	wrongPublicKey: {
 		classic: { code: 1003, message: 'PublicKey 错误 (PublicKey does not belong to this AppID)' },
 		alt: { code: 40105, message: '公钥错误 (PublicKey invalid)' },
+		english: { code: 7103, message: 'Public key does not match the application' },
 	},
 	/** TimeStamp not `yyyyMMddHHmmss`. */
 	badTimeStamp: {
@@ -48,6 +51,7 @@ export const REFUSALS = {
 				'TimeStamp 格式错误,应为 yyyyMMddHHmmss (TimeStamp must be yyyyMMddHHmmss, China time)',
 		},
 		alt: { code: 40107, message: '时间戳格式不正确 (TimeStamp format)' },
+		english: { code: 7104, message: 'Malformed request timestamp' },
 	},
 	/** TimeStamp too far from China time, either way; detail: the tolerance in seconds. */
 	staleTimeStamp: {
@@ -56,21 +60,25 @@ export const REFUSALS = {
 			message: 'TimeStamp 已过期 (TimeStamp more than {detail} s from China time)',
 		},
 		alt: { code: 40108, message: '时间戳过期,请校准服务器时间' },
+		english: { code: 7105, message: 'Request timestamp outside the allowed window ({detail} s)' },
 	},
 	/** Sign ≠ mallcooSign(PublicKey, TimeStamp, raw body as received, PrivateKey). */
 	badSign: {
 		classic: { code: 1005, message: '签名错误 (Sign mismatch)' },
 		alt: { code: 40111, message: '签名验证失败 (signature verification failed)' },
+		english: { code: 7106, message: 'Signature check failed' },
 	},
 	/** Body not a JSON object, a parameter missing or of the wrong type; detail: which and why. */
 	parameter: {
 		classic: { code: 2001, message: '参数错误:{detail}' },
 		alt: { code: 5002, message: '缺少参数或参数格式不正确 ({detail})' },
+		english: { code: 7201, message: 'Invalid request parameter: {detail}' },
 	},
 	/** The parking pages' own parameter error (documented: 2, every dialect); detail: the parameter error. */
 	parkingParameter: {
 		classic: { code: 2, message: '参数异常,请检查参数格式是否正确 (parameter error): {detail}' },
 		alt: { code: 2, message: '参数异常,请检查参数格式是否正确: {detail}' },
+		english: { code: 2, message: 'Parameter error, check the parameter format: {detail}' },
 	},
 	/** EnterInfoNotify with an unknown ParkCode (documented: 1101, every dialect). */
 	carParkNotFound: {
@@ -79,43 +87,52 @@ export const REFUSALS = {
 			message: '没有找到相关车场,请检查ParkCode是否正确 (car park not found)',
 		},
 		alt: { code: 1101, message: '没有找到相关车场,请检查ParkCode是否正确' },
+		english: { code: 1101, message: 'Car park not found, check the ParkCode' },
 	},
 	/** No registered user with that identifier. */
 	userNotFound: {
 		classic: { code: 3001, message: '用户不存在 (user not found)' },
 		alt: { code: 5102, message: '未找到该用户' },
+		english: { code: 7301, message: 'User does not exist' },
 	},
 	/** No member (a user holding a card) with that identifier. */
 	memberNotFound: {
 		classic: { code: 3001, message: '会员不存在 (member not found)' },
 		alt: { code: 5101, message: '无此会员' },
+		english: { code: 7302, message: 'No such member' },
 	},
 	/** No card with that MallCardNo. */
 	cardNotFound: {
 		classic: { code: 3001, message: '会员不存在 (member not found)' },
 		alt: { code: 5103, message: '会员卡不存在 (card not found)' },
+		english: { code: 7303, message: 'Membership card does not exist' },
 	},
 	ticketInvalid: {
 		classic: { code: 3002, message: 'Ticket 无效或已过期 (Ticket invalid or expired)' },
 		alt: { code: 40201, message: 'Ticket无效或已过期' },
+		english: { code: 7401, message: 'Ticket is invalid or has expired' },
 	},
 	userTokenInvalid: {
 		classic: { code: 3003, message: 'UserToken 无效或已过期 (UserToken invalid)' },
 		alt: { code: 40202, message: '用户凭证UserToken已失效' },
+		english: { code: 7402, message: 'UserToken is invalid or has expired' },
 	},
 	/** Opening a card for a mobile that already holds one. */
 	alreadyMember: {
 		classic: { code: 3004, message: '该手机号已注册会员 (mobile already registered)' },
 		alt: { code: 5201, message: '已是会员,请勿重复开卡' },
+		english: { code: 7501, message: 'This mobile is already a member' },
 	},
 	/** Changing a member's mobile to one another user has. */
 	mobileRegistered: {
 		classic: { code: 3004, message: '新手机号已注册 (new mobile already registered)' },
 		alt: { code: 5202, message: '手机号已注册' },
+		english: { code: 7502, message: 'The new mobile number is already registered' },
 	},
 	thirdPartyCardNotFound: {
 		classic: { code: 3005, message: '第三方会员ID不存在 (ThirdPartyCardID not found)' },
 		alt: { code: 5104, message: '未找到该第三方会员卡 (ThirdPartyCardID)' },
+		english: { code: 7304, message: 'Third-party card ID not found' },
 	},
 	/**
 	 * A TransID already used in this app (points Plus/Subtract share one namespace; consumption
@@ -129,21 +146,25 @@ export const REFUSALS = {
 			message: 'TransID 重复,当前应用下不得重复 (TransID already used in this app)',
 		},
 		alt: { code: 5301, message: '交易号重复 (TransID已存在)' },
+		english: { code: 7601, message: 'Duplicate transaction ID' },
 	},
 	/** A deduction larger than the balance (nothing changes); detail: balance and deduction. */
 	insufficientPoints: {
 		classic: { code: 3007, message: '积分不足 (not enough points: {detail})' },
 		alt: { code: 5302, message: '积分不足,扣减失败 ({detail})' },
+		english: { code: 7602, message: 'Insufficient points ({detail})' },
 	},
 	/** McShopID / CrmShopID / DevShopID names no shop of the mall; detail: which. */
 	shopNotFound: {
 		classic: { code: 3008, message: '商户不存在 (no shop with {detail})' },
 		alt: { code: 5105, message: '未找到商户 ({detail})' },
+		english: { code: 7305, message: 'Shop not found ({detail})' },
 	},
 	/** GetCarLocation for a plate with no entry (1101 is documented only for an unknown ParkCode). */
 	carNotFound: {
 		classic: { code: 3009, message: '未找到该车辆 (no car with this plate)' },
 		alt: { code: 5106, message: '未查询到车辆信息' },
+		english: { code: 7306, message: 'No vehicle found for this plate' },
 	},
 	/**
 	 * A usable-coupon page with nothing on it: public client code of Coupon/v1/GetCanUse treats
@@ -152,12 +173,14 @@ export const REFUSALS = {
 	noData: {
 		classic: { code: 6, message: '暂无数据 (no data)' },
 		alt: { code: 6, message: '暂无数据' },
+		english: { code: 6, message: 'No data' },
 	},
 	/** Above the rate limit: HTTP 429 with Retry-After. */
 	rateLimited: {
 		status: 429,
 		classic: { code: 429, message: '请求过于频繁,请稍后再试 (too many requests)' },
 		alt: { code: 40429, message: '请求过于频繁 (rate limit exceeded)' },
+		english: { code: 7429, message: 'Rate limit exceeded, retry later' },
 	},
 } as const satisfies Record<string, RefusalEntry>;
 

@@ -137,6 +137,7 @@ export class MallcooSandbox implements Sandbox {
 	private readonly meter = new RateMeter();
 	private latency = 0;
 	private answering: Dialect = DEFAULT_DIALECT;
+	private clockOffset = 0;
 	private sequence = 0;
 	private readonly hanging = new Map<ServerResponse, RecordedRequest>();
 	private readonly timers = new Set<NodeJS.Timeout>();
@@ -188,6 +189,15 @@ export class MallcooSandbox implements Sandbox {
 
 	get latencyMs(): number {
 		return this.latency;
+	}
+
+	get clockOffsetMs(): number {
+		return this.clockOffset;
+	}
+
+	setClockOffset(ms: number): void {
+		if (!Number.isFinite(ms)) throw new RangeError(`clock offset ${ms} is not a number of ms`);
+		this.clockOffset = ms;
 	}
 
 	get pendingFaults(): number {
@@ -261,6 +271,7 @@ export class MallcooSandbox implements Sandbox {
 		this.faults.clear();
 		this.meter.setLimit(null);
 		this.latency = 0;
+		this.clockOffset = 0;
 		this.answering = this.startDialect;
 		this.endHanging();
 	}
@@ -406,7 +417,7 @@ export class MallcooSandbox implements Sandbox {
 				headers: { Allow: 'POST' },
 			};
 		}
-		const now = Date.now();
+		const now = Date.now() + this.clockOffset;
 		const body = admit(record, {
 			credentials: this.credentials,
 			toleranceMs: this.tolerance,

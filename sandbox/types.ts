@@ -97,15 +97,22 @@ export interface Sandbox {
 	readonly rateLimit: number | null;
 	/** How refusals are worded now: the same meanings, other Codes and Messages per dialect. */
 	readonly dialect: Dialect;
+	/** How far the sandbox's clock runs ahead of this machine's (negative: behind), in ms. */
+	readonly clockOffsetMs: number;
 	/** Also forgets the per-second request counts. */
 	clearRequests(): void;
 	/**
 	 * Re-seeds members and mall data, empties the log and the counters, removes planned and
-	 * random faults, latency, rate limit and misreports, ends hanging requests, and returns to the
-	 * dialect the sandbox was started with.
+	 * random faults, latency, rate limit, clock offset and misreports, ends hanging requests, and
+	 * returns to the dialect the sandbox was started with.
 	 */
 	reset(): void;
 	setLatency(ms: number): void;
+	/**
+	 * Moves the clock the TimeStamp check compares with by `ms`, as if the caller's clock were off
+	 * by -ms; reset() sets 0.
+	 */
+	setClockOffset(ms: number): void;
 	/** Words every refusal from now on in `dialect`; reset() returns to the start option's. */
 	setDialect(dialect: Dialect): void;
 	/** Card openings with sign-up fields show up `ms` after they are accepted (asynchronous, as on the platform); 0: at once; reset() sets 0. */

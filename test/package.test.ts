@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
-import { request } from 'undici';
+import { CredentialTestContext } from 'n8n-core';
+import type { IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { useSandbox } from './helpers/sandbox';
 
@@ -82,38 +83,33 @@ describe('the built package', () => {
 describe('the credential test', () => {
 	const fixture = useSandbox();
 
-	/** What n8n's credential tester does with `test`: send it signed, then apply the rules. */
+	/**
+	 * What n8n's credential tester does with the built package: no `test` on the credential, so it
+	 * runs the function the node names in `testedBy`, in n8n-core's credential-test context.
+	 */
 	async function testCredential(privateKey: string) {
 		const { MallcooApi } = require('../dist/credentials/MallcooApi.credentials.js');
-		const credential = new MallcooApi();
+		const { Mallcoo } = require('../dist/nodes/Mallcoo/Mallcoo.node.js');
+		expect(new MallcooApi().test).toBeUndefined();
+		const node = new Mallcoo();
+		const [{ testedBy }] = node.description.credentials;
+		const context = new CredentialTestContext({} as IWorkflowExecuteAdditionalData);
 		const credentials = { ...fixture.credentials, privateKey };
-		const { request: testRequest, rules } = credential.test;
-		expect(testRequest.baseURL).toBe('={{$credentials.baseUrl.replace(/\\/+$/, "")}}');
-		const signed = await credential.authenticate(credentials, {
-			...testRequest,
-			baseURL: `${fixture.sandbox.url}/`,
+		return node.methods.credentialTest[testedBy].call(context, {
+			id: 'sandbox',
+			name: 'Mallcoo Sandbox',
+			type: 'mallcooApi',
+			data: credentials,
 		});
-		const response = await request(`${fixture.sandbox.url}${testRequest.url}`, {
-			method: 'POST',
-			body: signed.body,
-			headers: signed.headers,
-		});
-		const body = (await response.body.json()) as Record<string, unknown>;
-		const failed = rules.find(
-			(rule: { properties: { key: string; value: unknown } }) =>
-				body[rule.properties.key] === rule.properties.value,
-		);
-		return failed ? { status: 'Error', message: failed.properties.message } : { status: 'OK' };
 	}
 
 	it('passes with the right key', async () => {
-		expect(await testCredential(fixture.credentials.privateKey)).toEqual({ status: 'OK' });
+		expect(await testCredential(fixture.credentials.privateKey)).toMatchObject({ status: 'OK' });
 	});
 
 	it('fails with a wrong private key, saying so', async () => {
-		expect(await testCredential('not-the-private-key')).toEqual({
-			status: 'Error',
-			message: 'The signature was refused: check the PrivateKey',
-		});
+		const result = await testCredential('not-the-private-key');
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^Mallcoo refused the signature: check the Private Key\./);
 	});
 });

@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 
-import { generatedMember, type Fault } from '../sandbox/server';
+import { generatedMember, type Dialect, type Fault } from '../sandbox/server';
 import { runMallcoo } from './helpers/engine';
 import { useSandbox } from './helpers/sandbox';
 
@@ -33,6 +33,13 @@ function faultFirstAttemptOfEveryTenth(mobileOf: (index: number) => string) {
 }
 
 const fast = { concurrency: 20, retryDelay: 5, timeout: 5000 };
+
+/**
+ * The default wording and one with other codes (its "no such member" is 无此会员): each run takes
+ * about 30 s here, as every 429 slows the shared budget; unclearWrites.test.ts and
+ * dialects.test.ts run every dialect.
+ */
+const CARD_OPENING_DIALECTS: Dialect[] = ['classic', 'alt'];
 
 describe('1,000 items with 10% injected faults, Continue On Fail', () => {
 	it('reads: one output per input, paired; 500, 429 and drops recovered; unreadable answers reported', async () => {
@@ -66,47 +73,51 @@ describe('1,000 items with 10% injected faults, Continue On Fail', () => {
 		expect(fixture.sandbox.requests).toHaveLength(ITEMS + recovered);
 	});
 
-	it('card openings: after a lost answer the node asks Mallcoo, then sends again only if the card is absent', async () => {
-		const mobileOf = (index: number) => `136${String(index).padStart(8, '0')}`;
-		const faults = faultFirstAttemptOfEveryTenth(mobileOf);
-		const { output } = await runMallcoo({
-			parameters: {
-				resource: 'memberCard',
-				operation: 'open',
-				mobile: '={{ $json.mobile }}',
-				options: fast,
-			},
-			items: Array.from({ length: ITEMS }, (_, index) => ({ mobile: mobileOf(index) })),
-			credentials: fixture.credentials,
-			continueOnFail: true,
-		});
-		expect(output).toHaveLength(ITEMS);
-		output.forEach((item, index) => {
-			expect(item.pairedItem).toEqual({ item: index });
-			const fault = faults.get(mobileOf(index));
-			if (fault === 'notJson') {
-				expect(item.json.error).toMatch(/not JSON/);
-				return;
-			}
-			expect(item.json).toEqual({
-				success: true,
-				mobile: mobileOf(index),
-				OpenUserID: fixture.sandbox.members.get({ Mobile: mobileOf(index) })!.OpenUserID,
+	it.each(CARD_OPENING_DIALECTS)(
+		'card openings (%s dialect): after a lost answer the node asks Mallcoo, then sends again only if the card is absent',
+		async (dialect) => {
+			fixture.sandbox.setDialect(dialect);
+			const mobileOf = (index: number) => `136${String(index).padStart(8, '0')}`;
+			const faults = faultFirstAttemptOfEveryTenth(mobileOf);
+			const { output } = await runMallcoo({
+				parameters: {
+					resource: 'memberCard',
+					operation: 'open',
+					mobile: '={{ $json.mobile }}',
+					options: fast,
+				},
+				items: Array.from({ length: ITEMS }, (_, index) => ({ mobile: mobileOf(index) })),
+				credentials: fixture.credentials,
+				continueOnFail: true,
 			});
-		});
-		// Every lost answer was followed by a member lookup before the opening was sent again.
-		const lookups = fixture.sandbox.requests.filter((r) => r.path.includes('/Get/ByMobile/'));
-		const lost = [...faults.values()].filter((f) => f === 'http500' || f === 'drop').length;
-		expect(lookups).toHaveLength(lost);
-		// No opening was applied twice: at most one opening per mobile got Code 1.
-		const applied = new Map<string, number>();
-		for (const request of fixture.sandbox.requests) {
-			if (!request.path.includes('/MallCard/') || request.response.code !== 1) continue;
-			const mobile = (request.body as { Mobile: string }).Mobile;
-			applied.set(mobile, (applied.get(mobile) ?? 0) + 1);
-		}
-		expect(Math.max(...applied.values())).toBe(1);
-	});
+			expect(output).toHaveLength(ITEMS);
+			output.forEach((item, index) => {
+				expect(item.pairedItem).toEqual({ item: index });
+				const fault = faults.get(mobileOf(index));
+				if (fault === 'notJson') {
+					expect(item.json.error).toMatch(/not JSON/);
+					return;
+				}
+				expect(item.json).toEqual({
+					success: true,
+					mobile: mobileOf(index),
+					OpenUserID: fixture.sandbox.members.get({ Mobile: mobileOf(index) })!.OpenUserID,
+				});
+			});
+			// Every lost answer was followed by a member lookup before the opening was sent again.
+			const lookups = fixture.sandbox.requests.filter((r) => r.path.includes('/Get/ByMobile/'));
+			const lost = [...faults.values()].filter((f) => f === 'http500' || f === 'drop').length;
+			expect(lookups).toHaveLength(lost);
+			// No opening was applied twice: at most one opening per mobile got Code 1.
+			const applied = new Map<string, number>();
+			for (const request of fixture.sandbox.requests) {
+				if (!request.path.includes('/MallCard/') || request.response.code !== 1) continue;
+				const mobile = (request.body as { Mobile: string }).Mobile;
+				applied.set(mobile, (applied.get(mobile) ?? 0) + 1);
+			}
+			expect(Math.max(...applied.values())).toBe(1);
+		},
+	);
 });
 
 describe('checking a large input', () => {

@@ -10,6 +10,7 @@ import { operationProperties } from './actions/registry';
 import { executeOperation } from './actions/router';
 import { runOptions } from './descriptions/runOptions';
 import { listSearch } from './methods/listSearch';
+import { testMallcooCredential } from './transport/credentialTest';
 
 export class Mallcoo implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,11 +26,11 @@ export class Mallcoo implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'mallcooApi', required: true }],
+		credentials: [{ name: 'mallcooApi', required: true, testedBy: 'mallcooApiTest' }],
 		properties: [...operationProperties, runOptions],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, credentialTest: { mallcooApiTest: testMallcooCredential } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return executeOperation.call(this);

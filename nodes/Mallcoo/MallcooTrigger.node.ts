@@ -7,6 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { testMallcooCredential } from './transport/credentialTest';
 import { handleCallback } from './trigger/callback';
 import { triggerPanel, triggerProperties } from './trigger/description';
 
@@ -27,7 +28,7 @@ export class MallcooTrigger implements INodeType {
 		defaults: { name: 'Mallcoo Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'mallcooApi', required: true }],
+		credentials: [{ name: 'mallcooApi', required: true, testedBy: 'mallcooApiTest' }],
 		webhooks: [
 			{
 				name: 'default',
@@ -42,6 +43,8 @@ export class MallcooTrigger implements INodeType {
 		triggerPanel,
 		properties: triggerProperties,
 	};
+
+	methods = { credentialTest: { mallcooApiTest: testMallcooCredential } };
 
 	/**
 	 * Mallcoo has no webhook registration: the callback address travels inside each sign-in

@@ -143,18 +143,32 @@ describe('the meaning table', () => {
 		}
 	});
 
-	it('gives alt other codes and wordings than classic, except the codes the documents give', () => {
-		const classicCodes = new Set<number>(Object.values(REFUSALS).map((e) => e.classic.code));
-		for (const [kind, entry] of Object.entries(REFUSALS) as Array<
-			[RefusalKind, (typeof REFUSALS)[RefusalKind]]
-		>) {
-			if (DOCUMENTED.includes(kind)) {
-				expect(entry.alt.code, kind).toBe(entry.classic.code);
-				continue;
+	it('gives each dialect codes and wordings of its own, except the codes the documents give', () => {
+		expect(DIALECTS).toContain('english');
+		const codesOf = (dialect: Dialect) =>
+			new Set<number>(Object.values(REFUSALS).map((e) => e[dialect].code));
+		for (const dialect of DIALECTS) {
+			for (const other of DIALECTS) {
+				if (other === dialect) continue;
+				const otherCodes = codesOf(other);
+				for (const [kind, entry] of Object.entries(REFUSALS) as Array<
+					[RefusalKind, (typeof REFUSALS)[RefusalKind]]
+				>) {
+					const [mine, theirs] = [entry[dialect], entry[other]];
+					if (DOCUMENTED.includes(kind)) {
+						expect(mine.code, `${dialect} ${kind}`).toBe(theirs.code);
+						continue;
+					}
+					expect(otherCodes.has(mine.code), `${dialect} ${kind} in ${other}`).toBe(false);
+					expect(fixedText(mine.message), `${dialect} ${kind}`).not.toBe(fixedText(theirs.message));
+				}
 			}
-			expect(classicCodes.has(entry.alt.code), kind).toBe(false);
-			expect(fixedText(entry.alt.message), kind).not.toBe(fixedText(entry.classic.message));
 		}
+	});
+
+	it('words english in English only (what a refusal names is inserted as given)', () => {
+		for (const [kind, entry] of Object.entries(REFUSALS))
+			expect(entry.english.message, kind).not.toMatch(/[\u4e00-\u9fff]/);
 	});
 });
 
@@ -182,8 +196,10 @@ describe('the same situations in each dialect', () => {
 		}
 		for (const kind of Object.keys(byDialect.classic) as RefusalKind[]) {
 			if (DOCUMENTED.includes(kind)) continue;
-			expect(byDialect.alt[kind].code, kind).not.toBe(byDialect.classic[kind].code);
-			expect(byDialect.alt[kind].message, kind).not.toBe(byDialect.classic[kind].message);
+			for (const dialect of DIALECTS.filter((name) => name !== 'classic')) {
+				expect(byDialect[dialect][kind].code, kind).not.toBe(byDialect.classic[kind].code);
+				expect(byDialect[dialect][kind].message, kind).not.toBe(byDialect.classic[kind].message);
+			}
 		}
 	});
 
@@ -238,6 +254,28 @@ describe('the switch', () => {
 	});
 });
 
+describe('the clock', () => {
+	it('runs ahead or behind by the offset set (control API or setClockOffset), until a reset', async () => {
+		const { path, body } = SITUATIONS.memberNotFound;
+		expect((await control('POST', 'clock', { offsetMs: 10 * 60_000 })).json).toMatchObject({
+			ok: true,
+			clockOffsetMs: 600_000,
+		});
+		expect((await control('GET', 'health')).json.clockOffsetMs).toBe(600_000);
+		expect((await call(path, body)).json.Code).toBe(REFUSALS.staleTimeStamp.classic.code);
+		fixture.sandbox.setClockOffset(-10 * 60_000);
+		expect((await call(path, body)).json.Code).toBe(REFUSALS.staleTimeStamp.classic.code);
+		// Inside the ±5 minutes the platform allows, the request passes.
+		fixture.sandbox.setClockOffset(4 * 60_000);
+		expect((await call(path, body)).json.Code).toBe(REFUSALS.memberNotFound.classic.code);
+		expect((await control('POST', 'clock', { offsetMs: 'soon' })).status).toBe(400);
+		await control('POST', 'clock', { offsetMs: 600_000 });
+		await control('POST', 'reset');
+		expect(fixture.sandbox.clockOffsetMs).toBe(0);
+		expect((await call(path, body)).json.Code).toBe(REFUSALS.memberNotFound.classic.code);
+	});
+});
+
 describe('faults in every dialect', () => {
 	it('apply after-apply faults and draw the same seeded random mix', async () => {
 		const runs: Record<string, unknown[]> = {};
@@ -265,5 +303,6 @@ describe('faults in every dialect', () => {
 			expect(runs[dialect].filter(Boolean).length).toBeGreaterThan(0);
 		}
 		expect(runs.alt).toEqual(runs.classic);
+		expect(runs.english).toEqual(runs.classic);
 	});
 });

@@ -17,7 +17,6 @@ import {
 } from '../helpers/types';
 import { callMallcoo, callMallcooForData, type CallResult } from '../transport/call';
 import { dataObject } from '../transport/envelope';
-import { isNotFound } from '../transport/refusals';
 import { CREDENTIAL_TYPE, transportSettings } from '../transport/settings';
 import { sendInBatches } from '../transport/batches';
 import { fetchPages } from '../transport/paging';
@@ -179,8 +178,10 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 		try {
 			await send(request, itemIndex);
 		} catch (error) {
-			const code = (error as { context?: IDataObject }).context?.mallcooCode;
-			if (lookup?.emptyIfNotFound && isNotFound(code)) settle(itemIndex, notFoundOutput(request));
+			// "Not found" by what Mallcoo's answer means (transport/answers.ts), never by one code.
+			const meaning = (error as { context?: IDataObject }).context?.mallcooMeaning;
+			if (lookup?.emptyIfNotFound && meaning === 'notFound')
+				settle(itemIndex, notFoundOutput(request));
 			else fail(itemIndex, error as Error);
 		}
 	});

@@ -52,7 +52,7 @@ export async function attempt(
 	} catch (error) {
 		return failed(describeNetworkError(error as Error, settings));
 	}
-	const result = readEnvelope(response);
+	const result = readEnvelope(response, request.path);
 	if (!result.ok && result.failure.httpCode === '429') {
 		settings.budget.slowDown(result.failure.retryAfterMs);
 	}

@@ -1,6 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ApiOperation, MallcooRequest } from '../helpers/types';
+import { identityAdvice } from './answers';
 import { attempt, isUnclear, waitBeforeRetry } from './attempt';
 import type { AttemptFailure } from './envelope';
 import { settleLostAnswer } from './reconcile';
@@ -31,7 +32,8 @@ function apiError(
 		failure.response ?? { message: failure.message },
 		{
 			message,
-			description,
+			description:
+				[identityAdvice(failure.meaning), description].filter(Boolean).join('. ') || undefined,
 			httpCode: failure.httpCode,
 			itemIndex,
 		},
@@ -42,6 +44,8 @@ function apiError(
 		error.context.mallcooCode = failure.response.Code;
 		error.context.mallcooMessage = failure.response.Message;
 	}
+	// What the answer means (answers.ts), for callers that act on it (If Not Found, the trigger).
+	if (failure.meaning) error.context.mallcooMeaning = failure.meaning.kind;
 	return error;
 }
 

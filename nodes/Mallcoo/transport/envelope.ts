@@ -1,5 +1,7 @@
 import type { IDataObject, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
 
+import { meaningOf, type Meaning } from './answers';
+
 /** One failed attempt, described well enough to decide on a retry and to tell the user. */
 export interface AttemptFailure {
 	message: string;
@@ -11,7 +13,14 @@ export interface AttemptFailure {
 	/** The platform cannot have acted on it (connection refused, 429). */
 	notProcessed: boolean;
 	retryAfterMs?: number;
+	/** What Mallcoo's answer means (answers.ts); absent when no answer came. */
+	meaning?: Meaning;
 }
+
+const NO_ANSWER: Meaning = { kind: 'unknown', by: 'none' };
+
+/** The meaning of a failed attempt's answer: `unknown` when there was none. */
+export const meaningOfFailure = (failure: AttemptFailure): Meaning => failure.meaning ?? NO_ANSWER;
 
 /** An attempt either yields the platform's `Data` (any JSON: lists too) or says why it failed. */
 export type AttemptResult = { ok: true; data: unknown } | { ok: false; failure: AttemptFailure };
@@ -39,8 +48,11 @@ function retryAfterMs(headers: IDataObject | undefined): number | undefined {
 /** The start of an answer, for error messages only. */
 const snippetOf = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
 
-/** Turns the platform's answer into its `Data`, or a failure that says what went wrong. */
-export function readEnvelope(response: IN8nHttpFullResponse): AttemptResult {
+/**
+ * Turns the platform's answer into its `Data`, or a failure that says what went wrong and what
+ * the answer means; `path` is the endpoint asked (some codes are published for one endpoint only).
+ */
+export function readEnvelope(response: IN8nHttpFullResponse, path?: string): AttemptResult {
 	const status = response.statusCode;
 	const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
 	if (status === 429 || status >= 500) {
@@ -58,6 +70,7 @@ export function readEnvelope(response: IN8nHttpFullResponse): AttemptResult {
 			transient: true,
 			notProcessed: status === 429,
 			retryAfterMs: retryAfterMs(response.headers as IDataObject),
+			meaning: meaningOf({ status, path }),
 		});
 	}
 	const envelope = parseJson(text);
@@ -84,15 +97,20 @@ export function readEnvelope(response: IN8nHttpFullResponse): AttemptResult {
 			response: envelope as JsonObject,
 			transient: false,
 			notProcessed: false,
+			meaning: meaningOf({ status, code: Code, message: Message, path }),
 		});
 	}
 	if (Number(Code) !== 1) {
+		const meaning = meaningOf({ status, code: Code, message: Message, path });
+		// A rate limit worded in the envelope is answered like HTTP 429: the request was not carried out.
+		const limited = meaning.kind === 'rateLimited';
 		return failed({
 			message: `${typeof Message === 'string' && Message ? Message : 'Mallcoo reported a failure'} (Code ${String(Code)})`,
 			description: `Mallcoo refused the request with Code ${String(Code)}: ${String(Message ?? '')}`,
 			response: { Code, Message } as JsonObject,
-			transient: false,
-			notProcessed: false,
+			transient: limited,
+			notProcessed: limited,
+			meaning,
 		});
 	}
 	return { ok: true, data: Data };

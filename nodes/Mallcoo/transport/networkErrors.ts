@@ -22,7 +22,10 @@ function errorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-export function describeNetworkError(error: Error, settings: TransportSettings): AttemptFailure {
+export function describeNetworkError(
+	error: Error,
+	settings: Pick<TransportSettings, 'baseUrl' | 'timeoutMs'>,
+): AttemptFailure {
 	const code = errorCode(error);
 	const text = `${error.message} ${(error.cause as Error | undefined)?.message ?? ''}`;
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(text)) {

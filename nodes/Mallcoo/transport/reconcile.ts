@@ -3,8 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Confirmation, MallcooRequest, RepeatPolicy } from '../helpers/types';
 import { attempt, isUnclear, waitBeforeRetry } from './attempt';
 import type { CallResult } from './call';
-import { dataObject, type AttemptFailure, type AttemptResult } from './envelope';
-import { isNotFound, isRepeatedTransactionRefusal } from './refusals';
+import { dataObject, meaningOfFailure, type AttemptFailure, type AttemptResult } from './envelope';
 import type { MallcooContext, TransportSettings } from './settings';
 
 /** A read sent until it gets an answer, retried as reads are; it never throws. */
@@ -24,7 +23,8 @@ async function readUntilAnswered(
 
 /**
  * Asks Mallcoo, with the operation's own reads, whether its write took effect: the reads'
- * `Data`, or null where Mallcoo says "not found", go to the operation's verdict.
+ * `Data`, or null where Mallcoo's answer means "not found" (answers.ts), go to the operation's
+ * verdict. Any other refusal leaves it unknown.
  */
 async function askWhetherApplied(
 	context: MallcooContext,
@@ -39,7 +39,7 @@ async function askWhetherApplied(
 		for (const check of confirm.checks(request)) {
 			const result = await readUntilAnswered(context, check, settings);
 			if (result.ok) found.push(dataObject(result.data) ?? {});
-			else if (isNotFound(result.failure.response?.Code)) found.push(null);
+			else if (meaningOfFailure(result.failure).kind === 'notFound') found.push(null);
 			else return { unknown: result.failure.message };
 		}
 		const applied = confirm.applied(found);
@@ -83,7 +83,11 @@ export async function settleLostAnswer(
 	settings: TransportSettings,
 	{ policy, confirm, failure, lost, attemptNumber }: LossState,
 ): Promise<AfterLoss> {
-	if (lost && policy === 'transactionId' && isRepeatedTransactionRefusal(failure.response)) {
+	if (
+		lost &&
+		policy === 'transactionId' &&
+		meaningOfFailure(failure).kind === 'repeatedTransaction'
+	) {
 		return {
 			kind: 'settled',
 			result: {

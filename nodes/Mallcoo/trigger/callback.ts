@@ -73,7 +73,8 @@ function afterSignInUrl(
  * Handles the browser Mallcoo sends back: exchanges the Ticket for the shopper's identity and
  * starts the workflow with it, answering the browser as the node is set to. Failures get a page
  * and start nothing: 400 no or malformed ticket, 403 ticket refused by Mallcoo, 502 Mallcoo
- * unreachable or unreadable, 500 the node is misconfigured.
+ * unreachable, unreadable or refusing otherwise, 500 the node is misconfigured (its After Sign-In
+ * URL, or a credential Mallcoo refuses).
  */
 export async function handleCallback(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const response = context.getResponseObject();
@@ -127,7 +128,24 @@ export async function handleCallback(context: IWebhookFunctions): Promise<IWebho
 		);
 		data = dataObject(result.data);
 	} catch (error) {
-		const { message, context: details } = error as NodeApiError;
+		const { message, description, context: details } = error as NodeApiError;
+		// Read by what Mallcoo's answer means (transport/answers.ts): only a refused ticket is the
+		// shopper's; a refused identity is this node's set-up, which the shopper cannot fix.
+		const meaning = details?.mallcooMeaning;
+		if (meaning === 'identityRejected') {
+			context.logger.error(`Mallcoo Trigger: ${message}. ${description ?? ''}`.trim(), {
+				node: context.getNode().name,
+			});
+			sendPage(
+				response,
+				500,
+				errorPage(
+					'登录暂不可用 (Sign-in unavailable)',
+					'This sign-in page is not set up correctly: Mallcoo refused its credential.',
+				),
+			);
+			return answered;
+		}
 		const refused = details?.mallcooCode !== undefined;
 		context.logger.warn(`Mallcoo Trigger: ${message}`, { node: context.getNode().name });
 		const text = refused
@@ -135,7 +153,7 @@ export async function handleCallback(context: IWebhookFunctions): Promise<IWebho
 			: '猫酷暂时无法响应,请稍后重试。 (Mallcoo did not answer. Please try again.)';
 		sendPage(
 			response,
-			refused ? 403 : 502,
+			meaning === 'ticketRefused' ? 403 : 502,
 			errorPage('登录失败 (Sign-in failed)', text, signInGroups(context, publicCredentials)),
 		);
 		return answered;
