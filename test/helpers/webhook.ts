@@ -392,9 +392,7 @@ export class CookieJar {
 			const at = pair.indexOf('=');
 			const name = pair.slice(0, at);
 			const attribute = (key: string) =>
-				attributes
-					.find((part) => part.toLowerCase().startsWith(`${key}=`))
-					?.slice(key.length + 1);
+				attributes.find((part) => part.toLowerCase().startsWith(`${key}=`))?.slice(key.length + 1);
 			if (attribute('max-age') === '0') this.cookies.delete(name);
 			else this.cookies.set(name, { value: pair.slice(at + 1), path: attribute('path') ?? '/' });
 		}

@@ -19,7 +19,7 @@ export function withoutBearerValues(data: IDataObject): IDataObject {
 
 /** Shown beside the option that puts the token back into the output. */
 export const INCLUDE_USER_TOKEN_NOTICE =
-	"The shopper's UserToken (valid 30 days) is now in the output, and n8n stores it in clear in every saved execution. Turn off saving of successful production executions in the workflow's settings, or prune executions often.";
+	"The shopper's UserToken (valid 30 days) is now in the output and in clear in every saved execution. Turn off saving successful executions in the workflow settings, or prune them often.";
 
 export const INCLUDE_USER_TOKEN_DESCRIPTION =
 	"Whether to output the shopper's UserToken (and any other token Mallcoo returns). Off: it is left out, so no saved execution holds it. Turn on only when a later node needs it, e.g. Member → Get by User Token.";

@@ -1,9 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	INCLUDE_USER_TOKEN_DESCRIPTION,
-	INCLUDE_USER_TOKEN_NOTICE,
-} from '../helpers/userToken';
+import { INCLUDE_USER_TOKEN_DESCRIPTION, INCLUDE_USER_TOKEN_NOTICE } from '../helpers/userToken';
 import {
 	DEFAULT_MAX_EXCHANGES_PER_CLIENT_PER_MINUTE,
 	DEFAULT_MAX_EXCHANGES_PER_MINUTE,
@@ -19,7 +16,7 @@ const SIGN_IN_NOTICE =
 	'Open the Test or Production URL above in a browser to get the sign-in links to share with shoppers.';
 
 const NO_STATE_NOTICE =
-	"Sign-in state is off: any link carrying a Mallcoo Ticket starts this workflow, so someone can sign a shopper's browser in as themselves. Use it only for a flow that cannot keep a cookie, such as a mini program.";
+	"Sign-in state is off: any link with a Mallcoo Ticket starts this workflow, so anyone can sign a shopper's browser in as themselves. Only for flows that cannot keep a cookie.";
 
 const RESPONSE_NODE_NOTICE =
 	'Answer with a Respond to Webhook node set to version 1. The example workflow "Mallcoo OAuth sign-in: greet the shopper with their points" has one to copy.';

@@ -26,7 +26,8 @@ export function urlOf(value: unknown, refuse: Refuse): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (typeof value !== 'string') refuse(`${URL_RULE}, not ${describeValue(value)}`);
 	// Length first, in UTF-16 units (at least the characters' count): no work on a huge value.
-	if (value.length > MAX_URL_LENGTH * 2) refuse(`must be at most ${MAX_URL_LENGTH} characters long`);
+	if (value.length > MAX_URL_LENGTH * 2)
+		refuse(`must be at most ${MAX_URL_LENGTH} characters long`);
 	const text = value.trim();
 	if (text === '') return undefined;
 	if (codePointCount(text) > MAX_URL_LENGTH) {
