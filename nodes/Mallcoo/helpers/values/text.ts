@@ -10,6 +10,9 @@ export interface TextOptions {
 	multiline?: boolean;
 }
 
+/** Above this many UTF-16 units a text's characters are not counted (nor looked at). */
+const COUNTED_UP_TO = 100_000;
+
 /** Text longer than this is refused unless a reader allows more: no Mallcoo field needs more. */
 export const DEFAULT_MAX_LENGTH = 2000;
 
@@ -94,12 +97,12 @@ export function textOf(
 		refuse(`must be text or a number, not ${describeValue(value)}`);
 	}
 	if (text === '') return undefined;
-	// Length before any work per character: a UTF-16 unit count above twice the limit is over it
-	// whatever the text holds, and below that counting characters costs little.
+	// Length before any work per character: a text of more UTF-16 units than this is refused at
+	// once (it has at least half as many characters); below it, counting characters costs little.
 	const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-	if (text.length > maxLength * 2) {
+	if (text.length > Math.max(COUNTED_UP_TO, maxLength * 2)) {
 		refuse(
-			`must be at most ${maxLength} characters long, but is longer than ${maxLength * 2} characters`,
+			`must be at most ${maxLength} characters long, but is at least ${Math.ceil(text.length / 2)} characters long`,
 		);
 	}
 	const length = codePointCount(text);
