@@ -85,13 +85,14 @@ export function checkState(
 	const expected = Buffer.from(mac(key, nonce, expires).toString('base64url'));
 	if (!timingSafeEqual(Buffer.from(proof), expected)) return { ok: false, reason: 'invalid' };
 	if (expires <= now || expires > now + STATE_LIFETIME_MS) return { ok: false, reason: 'expired' };
+	// Before the cookie, which the trigger clears once the state is used: a reload says "used".
+	if (spent.has(nonce)) return { ok: false, reason: 'used' };
 	if (
 		!cookieNonce ||
 		!NONCE_PATTERN.test(cookieNonce) ||
 		!timingSafeEqual(Buffer.from(cookieNonce), Buffer.from(nonce))
 	)
 		return { ok: false, reason: 'otherBrowser' };
-	if (spent.has(nonce)) return { ok: false, reason: 'used' };
 	return { ok: true, nonce, expires };
 }
 
