@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n; it waits with timers and prints the measured counts */
 /**
  * The sign-in trigger in a real n8n, as anyone on the internet can call it: a callback without
  * the state of the trigger's own start address starts nothing and costs no Mallcoo request,
