@@ -2,6 +2,7 @@ import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { authorizationUrl } from '../helpers/signInFlows';
 import type { PublicCredentials } from '../helpers/types';
+import { sendableUrl } from '../helpers/values/address';
 import { errorPage, sendPage, sendRedirect } from './pages';
 import { issueState, stateCookie, stateKey, type CookieScope } from './signInState';
 import { STATE_PARAMETER, startFlowOf, type SignInAddresses } from './signIn';
@@ -53,9 +54,26 @@ export function startSignIn(
 	}
 	const { state, nonce } = issueState(stateKey(privateKey, triggerIdOf(context)), Date.now());
 	const callbackUrl = `${servedUrlOf(context)}?${STATE_PARAMETER}=${state}`;
+	let signInPage: string;
+	try {
+		// The credential's Authorization Pages Base URL goes into a header: checked as sent.
+		signInPage = sendableUrl(authorizationUrl(flow, credentials, callbackUrl), (problem) => {
+			throw new Error(problem);
+		});
+	} catch {
+		sendPage(
+			response,
+			500,
+			errorPage(
+				'登录暂不可用 (Sign-in unavailable)',
+				"This sign-in page is not set up correctly: the credential's Authorization Pages Base URL is not a valid address.",
+			),
+		);
+		return { noWebhookResponse: true };
+	}
 	sendRedirect(
 		response,
-		authorizationUrl(flow, credentials, callbackUrl),
+		signInPage,
 		{ 'Set-Cookie': stateCookie(nonce, cookieScopeOf(context)) },
 		'前往猫酷登录 (On to Mallcoo sign-in)',
 	);
