@@ -371,6 +371,24 @@ describe('the sign-in state: a ticket counts only in the browser that started th
 		expect(fixture.sandbox.requests).toHaveLength(0);
 	});
 
+	it("the start address sends the credential's sign-in page encoded, and a broken one gets a 500 page", async () => {
+		const workflow = triggerOnly({ responseMode: 'redirect', afterSignInUrl: AFTER_SIGN_IN });
+		server = await startWebhookServer({
+			workflow,
+			credentials: { ...fixture.credentials, authBaseUrl: `${fixture.sandbox.url}/登录` },
+		});
+		const { signInPage } = await start(server.productionUrl);
+		expect(signInPage.startsWith(`${fixture.sandbox.url}/%E7%99%BB%E5%BD%95/a/open/`)).toBe(true);
+		await server.close();
+		server = await startWebhookServer({
+			workflow,
+			credentials: { ...fixture.credentials, authBaseUrl: 'm.mallcoo.cn' },
+		});
+		const answer = await get(`${server.productionUrl}?signIn=h5BaseInfo`);
+		expect(answer.status).toBe(500);
+		expect(answer.headers['set-cookie']).toBeUndefined();
+	});
+
 	it('an unknown flow at the start address: 400, no cookie', async () => {
 		const { productionUrl } = await redirecting();
 		const answer = await get(`${productionUrl}?signIn=evil`);
