@@ -16,7 +16,14 @@ import {
 } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { ARTIFACTS, sandboxMember, stack, webhookOf } from './helpers';
+import {
+	ARTIFACTS,
+	lastRequestId,
+	sandboxMember,
+	sandboxRequests,
+	stack,
+	webhookOf,
+} from './helpers';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(ARTIFACTS, 'browser');
@@ -121,16 +128,21 @@ describe('the n8n editor', () => {
 });
 
 describe('a shopper signing in through Mallcoo (examples/oauth-sign-in.json)', () => {
-	it("lands on the workflow's page, greeted by nickname with the card's points", async () => {
-		const { sandbox } = stack();
-		const callback = webhookOf('mallcooOAuthIn01').url;
+	it("follows the trigger's listed sign-in address to the workflow's page, greeted by nickname with the card's points, once", async () => {
+		const trigger = webhookOf('mallcooOAuthIn01').url;
+		const since = await lastRequestId();
 		const shopper = await context.newPage();
-		const signIn =
-			`${sandbox.url}/a/open/User/V2/OAuth/BaseInfo/?AppID=${encodeURIComponent(sandbox.credentials.appId)}` +
-			`&PublicKey=${encodeURIComponent(sandbox.credentials.publicKey)}&CallbackUrl=${encodeURIComponent(callback)}`;
-		const response = await shopper.goto(signIn);
-		expect(response?.status()).toBe(200);
-		expect(shopper.url().startsWith(`${callback}?Ticket=`)).toBe(true); // the sandbox sent the browser back
+		// The trigger's own page lists its start addresses; the shopper takes the first (H5 sign-in).
+		await shopper.goto(trigger);
+		const first = shopper.locator('li a').first();
+		expect(await first.getAttribute('href')).toBe(`${trigger}?signIn=h5BaseInfo`);
+		await Promise.all([
+			shopper.waitForURL((url) => url.href.startsWith(`${trigger}?state=`)),
+			first.click(),
+		]);
+		// The start address set the state and the sandbox's page sent the browser back with a Ticket.
+		const callback = new URL(shopper.url());
+		expect(callback.searchParams.get('Ticket')).toMatch(/^[0-9a-f]{16}$/);
 		const member = await sandboxMember('13800000001');
 		await expect
 			.poll(() => shopper.locator('h1').innerText())
@@ -139,6 +151,16 @@ describe('a shopper signing in through Mallcoo (examples/oauth-sign-in.json)', (
 		expect(text).toContain(member.Card?.MallCardName);
 		expect(text).toContain(`积分 (Points): ${member.Card?.Score}`);
 		await shopper.screenshot({ path: path.join(SHOTS, 'oauth-sign-in-greeting.png') });
+
+		// Reloading the callback (or sending its address on) signs nobody in again.
+		const again = await shopper.goto(callback.href);
+		expect(again?.status()).toBe(403);
+		expect(await shopper.locator('body').innerText()).toContain('already used');
+		const exchanges = (await sandboxRequests(since)).filter(
+			(request) => request.path === '/User/OAuth/v1/GetToken/ByTicket/',
+		);
+		expect(exchanges).toHaveLength(1);
+		expect(exchanges[0].body).toEqual({ Ticket: callback.searchParams.get('Ticket') });
 		await shopper.close();
 	});
 });

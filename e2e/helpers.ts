@@ -166,23 +166,47 @@ export async function callWebhook(
 	};
 }
 
+/** A sign-in the trigger started: its callback (carrying the state) and the browser's cookie. */
+export interface StartedSignIn {
+	/** `<trigger URL>?state=…`: where Mallcoo sends the browser back, adding Ticket and DataSource. */
+	callbackUrl: string;
+	/** The Cookie header that browser sends back: the state's cookie. */
+	cookie: string;
+	/** Mallcoo's sign-in page the start address sent the browser to. */
+	signInPage: string;
+}
+
+/** A browser opens the trigger's start address: the state cookie, and on to Mallcoo's page. */
+export async function startSignIn(trigger: Webhook, flow = 'h5BaseInfo'): Promise<StartedSignIn> {
+	const start = await fetch(`${trigger.url}?signIn=${flow}`, { redirect: 'manual' });
+	expect(start.status).toBe(302);
+	const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0];
+	expect(cookie).toMatch(/^mallcoo_sign_in=[\w-]{22}$/);
+	const signInPage = start.headers.get('location') ?? '';
+	const callbackUrl = new URL(signInPage).searchParams.get('CallbackUrl') ?? '';
+	expect(callbackUrl.startsWith(`${trigger.url}?state=`)).toBe(true);
+	return { callbackUrl, cookie, signInPage };
+}
+
 /**
- * A shopper signs in on the sandbox's H5 page for the OAuth example's callback: the page sends
- * the browser back to that callback with a Ticket. Returns that address.
+ * A shopper starts at the trigger's start address and signs in on the sandbox's H5 page, which
+ * sends the browser back to the callback with a Ticket. Returns that address and the cookie the
+ * browser sends with it.
  */
-export async function signInAddress(callback: Webhook): Promise<string> {
-	const { sandbox } = stack();
-	const signIn = `${sandbox.url}/a/open/User/V2/OAuth/BaseInfo/?AppID=${sandbox.credentials.appId}&PublicKey=${sandbox.credentials.publicKey}&CallbackUrl=${encodeURIComponent(callback.url)}`;
-	const page = await fetch(signIn, { redirect: 'manual' });
+export async function signInAddress(
+	trigger: Webhook,
+): Promise<{ location: string; cookie: string }> {
+	const { signInPage, cookie, callbackUrl } = await startSignIn(trigger);
+	const page = await fetch(signInPage, { redirect: 'manual' });
 	expect(page.status).toBe(302);
 	const location = page.headers.get('location') ?? '';
-	expect(location.startsWith(`${callback.url}?Ticket=`)).toBe(true);
-	return location;
+	expect(location.startsWith(`${callbackUrl}&Ticket=`)).toBe(true);
+	return { location, cookie };
 }
 
 /**
  * The OAuth example's answer to the seeded member 13800000001: greeted by nickname with the
- * card's points, after exchanging the very Ticket of `location` and one look-up by token.
+ * card's points, after exchanging the very Ticket of `location` and one look-up by OpenUserID.
  */
 export function expectGreetedWithPoints(
 	answer: { status: number; contentType?: string; text: string },
@@ -195,7 +219,7 @@ export function expectGreetedWithPoints(
 	expect(answer.text).toMatch(/积分 \(Points\): <strong>12770<\/strong>/);
 	expect(requests.map((r) => [r.path, r.response.code])).toEqual([
 		['/User/OAuth/v1/GetToken/ByTicket/', 1],
-		['/User/AdvancedInfo/v1/Get/ByToken/', 1],
+		['/User/AdvancedInfo/v1/Get/ByOpenUserID/', 1],
 	]);
 	expect((requests[0].body as { Ticket: string }).Ticket).toBe(
 		new URL(location).searchParams.get('Ticket'),

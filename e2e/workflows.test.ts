@@ -14,6 +14,7 @@ import {
 	n8nCredentials,
 	resetSandbox,
 	signInAddress,
+	startSignIn,
 	sandboxMember,
 	stack,
 	webhookOf,
@@ -199,21 +200,23 @@ describe('examples/crm-sync.json (POST /webhook/mallcoo/crm-sync)', () => {
 describe('examples/oauth-sign-in.json (Mallcoo Trigger)', () => {
 	it('sends the sign-in page back to the production callback, which greets the member with points', async () => {
 		const callback = webhookOf('mallcooOAuthIn01');
-		const location = await signInAddress(callback);
+		const { location, cookie } = await signInAddress(callback);
 
 		const { answer, requests } = await withRequests(() =>
-			callWebhook({ ...callback, url: location }),
+			callWebhook({ ...callback, url: location }, { headers: { cookie } }),
 		);
 		expectGreetedWithPoints(answer, requests, location);
 	});
 
 	it('answers 200 shoppers signing in at once, each with their own page, each ticket exchanged once', async () => {
+		// The example with caps raised (e2e/fixtures/sign-in-crowd.json): all 200 come from one address.
 		const { sandbox } = stack();
-		const callback = webhookOf('mallcooOAuthIn01');
+		const callback = webhookOf('e2eSignInCrowd01');
 		const mobiles = Array.from({ length: 200 }, (_, i) => `1380000000${(i % 5) + 1}`);
 		const nickname = new Map<string, string>();
 		for (const mobile of new Set(mobiles))
 			nickname.set(mobile, String((await sandboxMember(mobile)).NickName));
+		const started = await Promise.all(mobiles.map(() => startSignIn(callback)));
 		const tickets = await Promise.all(
 			mobiles.map(async (Mobile) => {
 				const response = await fetch(`${sandbox.url}/__sandbox/ticket`, {
@@ -226,8 +229,11 @@ describe('examples/oauth-sign-in.json (Mallcoo Trigger)', () => {
 		);
 		const { answer: answers, requests } = await withRequests(() =>
 			Promise.all(
-				tickets.map((ticket) =>
-					callWebhook({ ...callback, url: `${callback.url}?Ticket=${ticket}&DataSource=3` }),
+				tickets.map((ticket, index) =>
+					callWebhook(
+						{ ...callback, url: `${started[index].callbackUrl}&Ticket=${ticket}&DataSource=3` },
+						{ headers: { cookie: started[index].cookie } },
+					),
 				),
 			),
 		);

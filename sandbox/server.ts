@@ -36,7 +36,7 @@ import { MallStore, type MallView, type Misreport } from './mall';
 import { parseJson, readBody, send, sendJson } from './respond';
 import { MemberStore, type MemberSelector, type MemberView } from './members';
 import type { DeferredOpenings } from './pages/endpoint';
-import { findOAuthPage, oauthPage } from './pages/oauth';
+import { findOAuthPage, movedPage, oauthPage } from './pages/oauth';
 import {
 	DEFAULT_DIALECT,
 	DIALECTS,
@@ -358,6 +358,12 @@ export class MallcooSandbox implements Sandbox {
 			response: { status: 0 },
 		};
 		this.record(record, res);
+
+		const moved = movedPage(record.path);
+		if (moved) {
+			record.response = { status: moved.status };
+			return send(res, moved.status, moved.headers, moved.body);
+		}
 
 		const page = record.method === 'GET' ? findOAuthPage(record.path) : undefined;
 		if (page) {

@@ -27,7 +27,6 @@ import {
 	isMallcooTrigger,
 	log,
 	productionWebhooks,
-	sandboxSignInUrl,
 	startStack,
 } from './lib/stack.mjs';
 
@@ -93,8 +92,8 @@ export function summary(stack) {
 				);
 			if (isMallcooTrigger(hook.type)) {
 				tries.push(
-					`   # ${workflow.name}: open in a browser (signs in as the sandbox member 13800000001)`,
-					`   ${sandboxSignInUrl(sandbox, hook.url)}`,
+					`   # ${workflow.name}: open in a browser (the trigger's start address; the sandbox signs in member 13800000001)`,
+					`   ${hook.url}?signIn=h5BaseInfo`,
 					`   # or the trigger's address itself: without a ticket it answers a page listing every sign-in link`,
 					`   ${hook.url}`,
 				);

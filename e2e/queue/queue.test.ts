@@ -137,12 +137,12 @@ describe('every example workflow through its production webhook, run on a worker
 
 	it('examples/oauth-sign-in.json: the sign-in page, the ticket exchange on the main, the greeting from a worker', async () => {
 		const callback = webhookOf('mallcooOAuthIn01');
-		const location = await signInAddress(callback);
+		const { location, cookie } = await signInAddress(callback);
 
 		// The trigger's webhook (the ticket exchange) runs on the main; the rest of the workflow
-		// (the member look-up by token, the answer page) in the execution a worker runs.
+		// (the member look-up by OpenUserID, the answer page) in the execution a worker runs.
 		const { answer, requests, executions } = await runOnce('mallcooOAuthIn01', () =>
-			callWebhook({ ...callback, url: location }),
+			callWebhook({ ...callback, url: location }, { headers: { cookie } }),
 		);
 		expectGreetedWithPoints(answer, requests, location);
 		expectRanOnWorkers(executions, 1);

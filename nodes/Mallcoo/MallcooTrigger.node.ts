@@ -38,7 +38,9 @@ export class MallcooTrigger implements INodeType {
 					'={{$parameter["responseMode"] === "responseNode" ? "responseNode" : "onReceived"}}',
 			},
 		],
-		// A UserToken acts as the shopper for 30 days: never shown in stored executions.
+		// A UserToken acts as the shopper for 30 days. n8n 2.41 does not act on this field (and
+		// 1.x lacks it), so the token is kept out of the output itself unless Include User Token
+		// is on (trigger/callback.ts); this only asks n8n versions that honour it to hide it.
 		sensitiveOutputFields: ['UserToken'],
 		triggerPanel,
 		properties: triggerProperties,

@@ -94,6 +94,22 @@ export function oauthPage(
 	};
 }
 
+/**
+ * A host that moved: any request to `/Sandbox/Moved/<port>/<path>` answers 307 (which keeps the
+ * method and body) to `<path>` on 127.0.0.1:<port>, another origin. A client that follows
+ * redirects would send its signed request there again, headers included.
+ */
+export function movedPage(path: string): PageResult | undefined {
+	const match = /^\/sandbox\/moved\/(\d{1,5})(\/[^?#]*)?$/i.exec(path);
+	if (!match) return undefined;
+	const location = `http://127.0.0.1:${match[1]}${match[2] ?? '/'}`;
+	return {
+		status: 307,
+		headers: { Location: location, 'Content-Type': 'text/plain; charset=utf-8' },
+		body: `Moved to ${location}`,
+	};
+}
+
 function isWebUrl(text: string): boolean {
 	try {
 		const url = new URL(text);

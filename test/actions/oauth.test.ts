@@ -42,7 +42,13 @@ describe('oauth', () => {
 
 	it('exchangeTicket trades a ticket from the sign-in page for the user token', async () => {
 		const ticket = fixture.sandbox.issueTicket({ Mobile: bea.Mobile });
-		const output = await run({ resource: 'oauth', operation: 'exchangeTicket', ticket });
+		// The token is output only on request (test/safeguards.test.ts: left out by default).
+		const output = await run({
+			resource: 'oauth',
+			operation: 'exchangeTicket',
+			ticket,
+			options: { includeUserToken: true },
+		});
 		expect(output[0].json).toMatchObject({
 			OpenUserID: bea.OpenUserID,
 			UserToken: bea.UserToken,

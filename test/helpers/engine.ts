@@ -62,9 +62,26 @@ export function nodeTypesOf(types: Record<string, INodeType>): INodeTypes {
 	} as unknown as INodeTypes;
 }
 
+/**
+ * The node's AI-tool variant as n8n 2.41 generates one for a usableAsTool node
+ * (packages/cli tool-generation/ai-tools.ts): the same node, its type name ending in "Tool",
+ * which is what `@tool` display options test. Kept on the main output so a test runs it in line.
+ */
+function toolVariant(): INodeType {
+	const node = new Mallcoo();
+	node.description = {
+		...node.description,
+		name: `${node.description.name}Tool`,
+		displayName: `${node.description.displayName} Tool`,
+	};
+	delete node.description.usableAsTool;
+	return node;
+}
+
 const testItems = new TestItems();
 const nodeTypes = nodeTypesOf({
 	'n8n-nodes-mallcoo.mallcoo': new Mallcoo(),
+	'n8n-nodes-mallcoo.mallcooTool': toolVariant(),
 	'test.testItems': testItems,
 });
 
@@ -156,6 +173,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** Another node type in the Mallcoo node's place (the benchmark's floor), with the same credential. */
 	nodeType?: INodeType;
+	/** Run the node's AI-tool variant (type `n8n-nodes-mallcoo.mallcooTool`) instead. */
+	asTool?: boolean;
 }
 
 export interface RunResult {
@@ -180,7 +199,9 @@ export async function runMallcoo(options: RunOptions): Promise<RunResult> {
 		{
 			id: 'mallcoo',
 			name: 'Mallcoo',
-			type: options.nodeType ? 'test.replacement' : 'n8n-nodes-mallcoo.mallcoo',
+			type: options.nodeType
+				? 'test.replacement'
+				: `n8n-nodes-mallcoo.mallcoo${options.asTool ? 'Tool' : ''}`,
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],

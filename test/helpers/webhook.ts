@@ -380,15 +380,53 @@ export interface BrowserStep {
 }
 
 /**
- * A browser's GET: follows redirects between servers on 127.0.0.1 (the sandbox's sign-in page,
- * the trigger) and stops at the first redirect elsewhere, which it records but does not visit.
+ * A browser's cookies for 127.0.0.1, as far as the trigger needs them: set by Set-Cookie
+ * (Max-Age=0 removes one), sent back to the paths under the cookie's Path.
  */
-export async function browse(url: string, maxRedirects = 5): Promise<BrowserStep[]> {
+export class CookieJar {
+	readonly cookies = new Map<string, { value: string; path: string }>();
+
+	store(header: string | string[] | undefined): void {
+		for (const line of [header ?? []].flat()) {
+			const [pair, ...attributes] = line.split(';').map((part) => part.trim());
+			const at = pair.indexOf('=');
+			const name = pair.slice(0, at);
+			const attribute = (key: string) =>
+				attributes.find((part) => part.toLowerCase().startsWith(`${key}=`))?.slice(key.length + 1);
+			if (attribute('max-age') === '0') this.cookies.delete(name);
+			else this.cookies.set(name, { value: pair.slice(at + 1), path: attribute('path') ?? '/' });
+		}
+	}
+
+	headerFor(url: string): string | undefined {
+		const { pathname } = new URL(url);
+		const sent = [...this.cookies]
+			.filter(([, { path }]) => pathname === path || pathname.startsWith(path.replace(/\/?$/, '/')))
+			.map(([name, { value }]) => `${name}=${value}`);
+		return sent.length ? sent.join('; ') : undefined;
+	}
+}
+
+/**
+ * A browser's GET: follows redirects between servers on 127.0.0.1 (the trigger's start address,
+ * the sandbox's sign-in page, the trigger's callback) with the cookies they set, and stops at
+ * the first redirect elsewhere, which it records but does not visit.
+ */
+export async function browse(
+	url: string,
+	maxRedirects = 5,
+	jar = new CookieJar(),
+): Promise<BrowserStep[]> {
 	const steps: BrowserStep[] = [];
 	let next: string | undefined = url;
 	while (next && steps.length <= maxRedirects) {
 		const current: string = next;
-		const response = await request(current, { method: 'GET' });
+		const cookie = jar.headerFor(current);
+		const response = await request(current, {
+			method: 'GET',
+			headers: cookie ? { cookie } : {},
+		});
+		jar.store(response.headers['set-cookie']);
 		const location = response.headers.location as string | undefined;
 		steps.push({
 			url: current,

@@ -42,6 +42,13 @@ function errorJson(error: Error): IDataObject {
 	return json;
 }
 
+/**
+ * Whether the node runs as an AI agent's tool: n8n runs the tool variant of a usableAsTool node
+ * (type `<node>Tool`), and marks the run as a tool's when an agent calls it directly.
+ */
+const runsAsAgentTool = (context: IExecuteFunctions): boolean =>
+	context.getNode().type.endsWith('Tool') || context.isToolExecution?.() === true;
+
 /** How a lookup's output is shaped: the run's Simplify and If Not Found choices. */
 interface LookupOutput {
 	simplify: boolean;
@@ -98,6 +105,16 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 			this.getNode(),
 			`The operation "${resource}/${operationName}" is not supported`,
 		);
+	}
+
+	if (operation.kind !== 'local' && operation.agentOptIn && runsAsAgentTool(this)) {
+		if (this.getNodeParameter(operation.agentOptIn, 0, false) !== true) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`"${operation.action}" is not available to AI agents unless "Allow Use by AI Agents" is on`,
+				{ description: 'Nothing was sent to Mallcoo.' },
+			);
+		}
 	}
 
 	// One output item per input item, or (list operations) one per entry, each paired with its input.

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { INCLUDE_USER_TOKEN_DESCRIPTION } from '../helpers/userToken';
+
 /** The Options collection of every operation that calls Mallcoo: how requests are sent. */
 export const runOptions: INodeProperties = {
 	displayName: 'Options',
@@ -28,6 +30,15 @@ export const runOptions: INodeProperties = {
 			default: 5,
 			description:
 				'How many requests may be in flight at once. Output order always follows the input.',
+		},
+		{
+			displayName: 'Include User Token',
+			name: 'includeUserToken',
+			type: 'boolean',
+			// Only the ticket exchange: the one answer that hands out a shopper's token.
+			displayOptions: { show: { '/resource': ['oauth'], '/operation': ['exchangeTicket'] } },
+			default: false,
+			description: INCLUDE_USER_TOKEN_DESCRIPTION,
 		},
 		{
 			displayName: 'Max Attempts',

@@ -1,4 +1,5 @@
 import type { PublicCredentials } from './types';
+import { withoutTrailingSlashes } from './values/address';
 
 /** A sign-in flow whose authorization page sends the shopper back to a callback URL. */
 export interface H5SignInFlow {
@@ -62,5 +63,5 @@ export function authorizationUrl(
 		CallbackUrl: callbackUrl,
 	});
 	const path = H5_SIGN_IN_FLOWS.find((candidate) => candidate.flow === flow)?.path;
-	return `${credentials.authBaseUrl.replace(/\/+$/, '')}${path}?${query}`;
+	return `${withoutTrailingSlashes(credentials.authBaseUrl)}${path}?${query}`;
 }

@@ -62,6 +62,11 @@ export interface ApiOperation extends OperationBase {
 	lookup?: boolean;
 	/** What a retry after an unclear outcome may do: see RepeatPolicy. */
 	repeat: RepeatPolicy;
+	/**
+	 * The yes/no parameter that must be on for this operation to run as an AI agent's tool;
+	 * without it, it runs there like any other.
+	 */
+	agentOptIn?: string;
 	/** For `confirm` writes: how to ask Mallcoo whether the write took effect. */
 	confirm?: Confirmation;
 	/** For writes: what the write acted on (mobile, tag IDs, transaction ID), shown beside `success`. */

@@ -23,7 +23,9 @@ export function mallcooHttpOptions(
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		// The API answers POSTs directly; skipping the redirect-following layer saves CPU per request.
+		// Never followed: n8n would re-send the signed headers (custom ones, which it never strips)
+		// wherever a redirect points, another host included. The API answers POSTs directly, so a
+		// redirect is reported as the failure it is.
 		disableFollowRedirect: true,
 		timeout: settings.timeoutMs,
 	};

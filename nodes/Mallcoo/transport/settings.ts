@@ -7,13 +7,14 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { withoutTrailingSlashes } from '../helpers/values/address';
 import { sharedBudget, type RequestBudget } from './schedule';
 
 export const CREDENTIAL_TYPE = 'mallcooApi';
 
 /** The credential's API Base URL without trailing slashes, so paths can be appended as they are. */
 export const apiBaseUrlOf = (credentials: IDataObject): string =>
-	String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	withoutTrailingSlashes(String(credentials.baseUrl ?? ''));
 
 /**
  * The request budget of the credential a node uses, shared by every run in this process that
@@ -60,12 +61,14 @@ export interface SettingsOptions {
 
 /**
  * The settings of one run, from the options it gives (anything unset or empty takes the
- * default), with the credential the run decrypted once for all its requests.
+ * default), with the credential the run decrypted once for all its requests. `budget`, when
+ * given, replaces the credential's shared one (which is then neither used nor changed).
  */
 export function transportSettings(
 	context: MallcooContext,
 	credentials: ICredentialDataDecryptedObject,
 	options: SettingsOptions,
+	budget?: RequestBudget,
 ): TransportSettings & { credentials: ICredentialsDecrypted } {
 	const setting = (name: keyof SettingsOptions, fallback: number) =>
 		options[name] === undefined || options[name] === '' ? fallback : Number(options[name]);
@@ -81,6 +84,6 @@ export function transportSettings(
 		timeoutMs: setting('timeout', 30000),
 		maxAttempts: Math.max(1, setting('maxAttempts', 3)),
 		retryDelayMs: setting('retryDelay', 500),
-		budget: budgetOf(context, credentials, setting('maxRequestsPerSecond', 0)),
+		budget: budget ?? budgetOf(context, credentials, setting('maxRequestsPerSecond', 0)),
 	};
 }

@@ -1,5 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { INCLUDE_USER_TOKEN_DESCRIPTION, INCLUDE_USER_TOKEN_NOTICE } from '../helpers/userToken';
+import {
+	DEFAULT_MAX_EXCHANGES_PER_CLIENT_PER_MINUTE,
+	DEFAULT_MAX_EXCHANGES_PER_MINUTE,
+} from './exchangeLimits';
+
 export type ResponseMode = 'redirect' | 'page' | 'responseNode';
 
 export const DEFAULT_PAGE_MESSAGE =
@@ -8,6 +14,9 @@ export const DEFAULT_PAGE_MESSAGE =
 /** Shown at the top of the panel, under the Webhook URLs (the test and production callbacks). */
 const SIGN_IN_NOTICE =
 	'Open the Test or Production URL above in a browser to get the sign-in links to share with shoppers.';
+
+const NO_STATE_NOTICE =
+	"Sign-in state is off: any link with a Mallcoo Ticket starts this workflow, so anyone can sign a shopper's browser in as themselves. Only for flows that cannot keep a cookie.";
 
 const RESPONSE_NODE_NOTICE =
 	'Answer with a Respond to Webhook node set to version 1. The example workflow "Mallcoo OAuth sign-in: greet the shopper with their points" has one to copy.';
@@ -66,6 +75,20 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { responseMode: ['responseNode'] } },
 	},
 	{
+		displayName: NO_STATE_NOTICE,
+		name: 'noStateNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { 'options.requireSignInState': [false] } },
+	},
+	{
+		displayName: INCLUDE_USER_TOKEN_NOTICE,
+		name: 'userTokenNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { 'options.includeUserToken': [true] } },
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
@@ -73,12 +96,45 @@ export const triggerProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: 'Include User Token',
+				name: 'includeUserToken',
+				type: 'boolean',
+				default: false,
+				description: INCLUDE_USER_TOKEN_DESCRIPTION,
+			},
+			{
+				displayName: 'Max Sign-Ins Per Client Per Minute',
+				name: 'maxExchangesPerClientPerMinute',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_MAX_EXCHANGES_PER_CLIENT_PER_MINUTE,
+				description:
+					'Tickets exchanged per minute for one client address; more get a "try again later" page and cost no Mallcoo request',
+			},
+			{
+				displayName: 'Max Sign-Ins Per Minute',
+				name: 'maxExchangesPerMinute',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_MAX_EXCHANGES_PER_MINUTE,
+				description:
+					'Tickets this trigger exchanges per minute in all; more get a "try again later" page and cost no Mallcoo request',
+			},
+			{
 				displayName: 'Page Message',
 				name: 'pageMessage',
 				type: 'string',
 				default: DEFAULT_PAGE_MESSAGE,
 				description: 'Text of the "signed in" page, under the greeting',
 				displayOptions: { show: { '/responseMode': ['page'] } },
+			},
+			{
+				displayName: 'Require Sign-In State',
+				name: 'requireSignInState',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to exchange a ticket only for the browser that opened this trigger's sign-in address (a one-time state in a cookie). Turn off only for a flow that cannot keep a cookie.",
 			},
 			{
 				displayName: 'Timeout (Ms)',

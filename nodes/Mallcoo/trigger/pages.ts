@@ -68,18 +68,39 @@ export function signedInPage({ nickname, message, continueUrl }: SignedInPageOpt
 
 type Response = ReturnType<IWebhookFunctions['getResponseObject']>;
 
+/** Headers some answers add: a cookie set or cleared. */
+export type ExtraHeaders = Record<string, string>;
+
 /** Writes a whole page with plain node:http calls (the response is an express one in n8n). */
-export function sendPage(response: Response, status: number, html: string): void {
-	response.writeHead(status, { ...PAGE_HEADERS, 'Content-Type': 'text/html; charset=utf-8' });
+export function sendPage(
+	response: Response,
+	status: number,
+	html: string,
+	headers: ExtraHeaders = {},
+): void {
+	response.writeHead(status, {
+		...PAGE_HEADERS,
+		...headers,
+		'Content-Type': 'text/html; charset=utf-8',
+	});
 	response.end(html);
 }
 
-/** Redirects to an address the node's settings fixed; never to one taken from the request. */
-export function sendRedirect(response: Response, location: string): void {
+/**
+ * Redirects to an address the node's settings or the credential fixed; never to one taken from
+ * the request. `location` must be ASCII, as a header value must (address.ts, sendableUrl).
+ */
+export function sendRedirect(
+	response: Response,
+	location: string,
+	headers: ExtraHeaders = {},
+	title = '登录成功 (Signed in)',
+): void {
 	response.writeHead(302, {
 		...PAGE_HEADERS,
+		...headers,
 		Location: location,
 		'Content-Type': 'text/html; charset=utf-8',
 	});
-	response.end(page('登录成功 (Signed in)', `<p>${link(location, '继续 (Continue)')}</p>`));
+	response.end(page(title, `<p>${link(location, '继续 (Continue)')}</p>`));
 }

@@ -10,7 +10,7 @@ export interface SignInAddresses {
 	flows: Array<{ flow: string; name: string; url: string }>;
 }
 
-/** The ready-to-share sign-in address of every flow for one callback, URL-encoded as the guide requires. */
+/** Mallcoo's sign-in address of every flow for one callback, URL-encoded as the guide requires. */
 export function signInAddresses(
 	credentials: PublicCredentials,
 	label: string,
@@ -27,9 +27,43 @@ export function signInAddresses(
 	};
 }
 
+/** The query parameter of the trigger's start address that names the flow to start. */
+export const START_PARAMETER = 'signIn';
+
+/** The query parameter of the callback URL that carries the sign-in state back from Mallcoo. */
+export const STATE_PARAMETER = 'state';
+
+/**
+ * The trigger's own start address of every flow: it sets the sign-in state, then sends the
+ * browser on to Mallcoo's sign-in page with a callback that carries it.
+ */
+export function startAddresses(label: string, triggerUrl: string): SignInAddresses {
+	return {
+		label,
+		callbackUrl: triggerUrl,
+		flows: H5_SIGN_IN_FLOWS.map(({ flow, pageName }) => ({
+			flow,
+			name: pageName,
+			url: `${triggerUrl}?${START_PARAMETER}=${flow}`,
+		})),
+	};
+}
+
+/** The flow a start address names, or undefined. */
+export const startFlowOf = (query: Record<string, unknown>): string | undefined => {
+	const flow = queryValue(query, START_PARAMETER.toLowerCase());
+	return H5_SIGN_IN_FLOWS.find((candidate) => candidate.flow === flow)?.flow;
+};
+
+/** Whether the request is a start address at all (a known flow or not). */
+export const isStartRequest = (query: Record<string, unknown>): boolean =>
+	queryValue(query, START_PARAMETER.toLowerCase()) !== undefined;
+
 /** What the shopper's browser brought back from the authorization page. */
 export interface Callback {
 	ticket?: string;
+	/** The sign-in state the trigger's start address put into the callback URL. */
+	state?: string;
 	/** The H5 flows send DataSource; the mini program hands over `oauth_Ticket` without it. */
 	dataSource?: number;
 	fromMiniProgram: boolean;
@@ -51,8 +85,10 @@ export function readCallback(query: Record<string, unknown>): Callback & { malfo
 	const h5Ticket = queryValue(query, 'ticket');
 	const ticket = h5Ticket || queryValue(query, 'oauth_ticket') || undefined;
 	const dataSource = queryValue(query, 'datasource');
+	const state = queryValue(query, STATE_PARAMETER);
 	return {
 		ticket: ticket && TICKET_PATTERN.test(ticket) ? ticket : undefined,
+		state: state && state.length <= 100 ? state : undefined,
 		malformed: ticket !== undefined && !TICKET_PATTERN.test(ticket),
 		dataSource: dataSource && /^\d{1,4}$/.test(dataSource) ? Number(dataSource) : undefined,
 		fromMiniProgram: !h5Ticket && ticket !== undefined,
@@ -73,8 +109,9 @@ export function dataSourceName({ dataSource, fromMiniProgram }: Callback): strin
 }
 
 /**
- * The workflow's item: the platform's `Data` as it sent it (OpenUserID, NickName, UserToken,
- * Expires, ...), plus where the shopper signed in and when the UserToken expires.
+ * The workflow's item: the platform's `Data` as the callback passes it on (OpenUserID,
+ * NickName, Expires, ...; UserToken only when asked for), plus where the shopper signed in and
+ * when the UserToken expires.
  */
 export function signedInItem(
 	data: IDataObject | undefined,

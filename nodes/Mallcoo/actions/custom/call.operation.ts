@@ -40,7 +40,19 @@ export const call: ApiOperation = {
 	// an unclear outcome ("Safe to Repeat" says otherwise).
 	kind: 'write',
 	repeat: 'never',
+	// With a $fromAI() Path, a model could call any endpoint with the mall's keys: as a tool this
+	// operation runs only when the user says so (actions/router.ts refuses it otherwise).
+	agentOptIn: 'allowAgentUse',
 	properties: [
+		{
+			displayName: 'Allow Use by AI Agents',
+			name: 'allowAgentUse',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { '@tool': [true] } },
+			description:
+				"Whether an AI agent may run this call. Off, the tool refuses to run: with a Path or Body from the agent, it could call any Mallcoo endpoint with this credential. Prefer the node's own operations as tools.",
+		},
 		{
 			displayName: 'Path',
 			name: 'path',

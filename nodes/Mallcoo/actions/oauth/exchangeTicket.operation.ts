@@ -1,5 +1,7 @@
 import { textField } from '../../descriptions/common';
 import type { ApiOperation } from '../../helpers/types';
+import { INCLUDE_USER_TOKEN_NOTICE, withoutBearerValues } from '../../helpers/userToken';
+import { dataObject } from '../../transport/envelope';
 
 export const exchangeTicket: ApiOperation = {
 	resource: 'oauth',
@@ -20,11 +22,23 @@ export const exchangeTicket: ApiOperation = {
 				chinese: 'Ticket',
 			},
 		),
+		{
+			displayName: INCLUDE_USER_TOKEN_NOTICE,
+			name: 'userTokenNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { '/options.includeUserToken': [true] } },
+		},
 	],
 	buildRequest(parameters) {
 		return {
 			path: '/User/OAuth/v1/GetToken/ByTicket/',
 			body: { Ticket: parameters.text('ticket') },
 		};
+	},
+	// The UserToken stays out of the output (and so out of saved executions) unless asked for.
+	outputItems(data, options) {
+		const answer = dataObject(data) ?? {};
+		return [options.includeUserToken === true ? answer : withoutBearerValues(answer)];
 	},
 };

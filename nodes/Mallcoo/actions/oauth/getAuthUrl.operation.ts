@@ -38,7 +38,7 @@ export const getAuthUrl: LocalOperation = {
 		textField(
 			'callbackUrl',
 			'Callback URL',
-			'Where Mallcoo sends the shopper back with a Ticket, e.g. the production URL of a Mallcoo Trigger',
+			"Where Mallcoo sends the shopper back with a Ticket. For a Mallcoo Trigger, share the trigger's own start addresses instead (open its URL in a browser to list them): they add the one-time state the trigger checks.",
 			{ apiName: 'CallbackUrl', chinese: '回调地址' },
 			{
 				placeholder: 'https://n8n.example.com/webhook/mallcoo-sign-in',

@@ -6,7 +6,7 @@ import { SIGN_UP_FIELDS } from './profileFields';
  * The coded fields of a member's data, by Mallcoo's name, with their labels: the same table as
  * the sign-up fields (the User API page lists the codes once, under 根据手机号获取用户资料).
  */
-const CODED_FIELDS: Record<string, INodePropertyOptions[]> = Object.fromEntries(
+const CODED_FIELDS = new Map<string, INodePropertyOptions[]>(
 	SIGN_UP_FIELDS.flatMap((field) => (field.options ? [[field.apiName, field.options]] : [])),
 );
 
@@ -27,7 +27,8 @@ function label(options: INodePropertyOptions[], value: unknown): unknown {
 }
 
 function labelled(name: string, value: unknown): unknown {
-	const options = CODED_FIELDS[name];
+	// A Map: a name in the answer such as "constructor" finds nothing, not Object's prototype.
+	const options = CODED_FIELDS.get(name);
 	if (!options || value === null || value === undefined || value === '') return value;
 	if (name.endsWith('List')) {
 		// Lists come as arrays, or as comma-joined codes as in the sign-up fields.

@@ -1,4 +1,4 @@
-import { CONTROL, LONE_SURROGATE, controlName } from './text';
+import { CONTROL, LONE_SURROGATE, codePointCount, controlName } from './text';
 import { describeValue, type Refuse } from './wording';
 
 /** A URL or API path longer than this is refused. */
@@ -11,13 +11,26 @@ const API_PATH = /^(?:\/[A-Za-z0-9._~-]+)+\/?$/;
 
 const URL_RULE = 'must be an absolute http:// or https:// address like https://example.com/path';
 
+/**
+ * `text` without its trailing slashes, in one pass from the end: a regular expression like
+ * /\/+$/ tries every run of slashes from every position, which is quadratic in their number.
+ */
+export function withoutTrailingSlashes(text: string): string {
+	let end = text.length;
+	while (end > 0 && text.charCodeAt(end - 1) === 0x2f) end--;
+	return text.slice(0, end);
+}
+
 /** An absolute http(s) address with a valid host and no control characters, as typed (trimmed). */
 export function urlOf(value: unknown, refuse: Refuse): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (typeof value !== 'string') refuse(`${URL_RULE}, not ${describeValue(value)}`);
+	// Length first, in UTF-16 units (at least the characters' count): no work on a huge value.
+	if (value.length > MAX_URL_LENGTH * 2)
+		refuse(`must be at most ${MAX_URL_LENGTH} characters long`);
 	const text = value.trim();
 	if (text === '') return undefined;
-	if ([...text].length > MAX_URL_LENGTH) {
+	if (codePointCount(text) > MAX_URL_LENGTH) {
 		refuse(`must be at most ${MAX_URL_LENGTH} characters long`);
 	}
 	// Browsers silently drop tabs and line breaks inside an address: refuse them rather than guess.
@@ -52,6 +65,23 @@ export function urlOf(value: unknown, refuse: Refuse): string | undefined {
 				.every((label) => HOST_LABEL.test(label)));
 	if (!validHost) refuse(`must have a valid host name, but has ${describeValue(authority)}`);
 	return text;
+}
+
+/**
+ * A checked address as it goes into an HTTP header (a redirect's Location): the URL standard's
+ * own serialization, which percent-encodes non-ASCII in path, query and fragment and turns an
+ * international host into its xn-- form. Node refuses a header with other characters, and a
+ * browser would send this same address.
+ */
+export function sendableUrl(text: string, refuse: Refuse): string {
+	let href: string;
+	try {
+		href = new URL(text).href;
+	} catch {
+		refuse(`${URL_RULE}, but is ${describeValue(text)}`);
+	}
+	if (!/^[\x21-\x7e]+$/.test(href)) refuse(`cannot be sent as an address: ${describeValue(text)}`);
+	return href;
 }
 
 const API_PATH_START =

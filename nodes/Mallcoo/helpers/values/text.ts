@@ -10,6 +10,9 @@ export interface TextOptions {
 	multiline?: boolean;
 }
 
+/** Above this many UTF-16 units a text's characters are not counted (nor looked at). */
+const COUNTED_UP_TO = 100_000;
+
 /** Text longer than this is refused unless a reader allows more: no Mallcoo field needs more. */
 export const DEFAULT_MAX_LENGTH = 2000;
 
@@ -56,6 +59,22 @@ function checkCharacters(text: string, refuse: Refuse, multiline: boolean) {
 	}
 }
 
+/** Characters (Unicode code points) in `text`, without building an array of them. */
+export function codePointCount(text: string): number {
+	let count = text.length;
+	for (let index = 0; index < text.length; index++) {
+		const unit = text.charCodeAt(index);
+		if (unit >= 0xd800 && unit <= 0xdbff) {
+			const next = text.charCodeAt(index + 1);
+			if (next >= 0xdc00 && next <= 0xdfff) {
+				count--;
+				index++;
+			}
+		}
+	}
+	return count;
+}
+
 /** A text: numbers become their text; booleans, lists, objects and null are refused. */
 export function textOf(
 	value: unknown,
@@ -78,12 +97,19 @@ export function textOf(
 		refuse(`must be text or a number, not ${describeValue(value)}`);
 	}
 	if (text === '') return undefined;
-	checkCharacters(text, refuse, options.multiline ?? false);
+	// Length before any work per character: a text of more UTF-16 units than this is refused at
+	// once (it has at least half as many characters); below it, counting characters costs little.
 	const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-	const length = [...text].length;
+	if (text.length > Math.max(COUNTED_UP_TO, maxLength * 2)) {
+		refuse(
+			`must be at most ${maxLength} characters long, but is at least ${Math.ceil(text.length / 2)} characters long`,
+		);
+	}
+	const length = codePointCount(text);
 	if (length > maxLength) {
 		refuse(`must be at most ${maxLength} characters long, but is ${length} characters long`);
 	}
+	checkCharacters(text, refuse, options.multiline ?? false);
 	// What n8n writes when an expression like "{{ $json.name }} x" meets an object.
 	if (text.includes('[object Object]')) {
 		refuse(
@@ -102,6 +128,8 @@ export function mobileOf(value: unknown, refuse: Refuse): string | undefined {
 	}
 	const text = String(value).trim();
 	if (text === '') return undefined;
+	// No mobile number, even spaced out, is this long: refused before any work per character.
+	if (text.length > 100) refuse(`${PHONE_RULE}, but is ${text.length} characters long`);
 	const mobile = text.replace(/[\s-]/g, '');
 	if (!PHONE_PATTERN.test(mobile)) refuse(`${PHONE_RULE}, but is ${describeValue(text)}`);
 	return mobile;

@@ -27,17 +27,23 @@ export const isPlainObject = (value: unknown): value is IDataObject =>
 export const isEmpty = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
+/** The first `max` characters; only the start of a long text is looked at. */
 const shorten = (text: string, max = 60) => {
-	const characters = [...text];
+	const characters = [...text.slice(0, max * 2 + 1)];
 	return characters.length <= max ? text : `${characters.slice(0, max).join('')}…`;
 };
+
+/** Above this many UTF-16 units an error names the size without counting characters. */
+const COUNTED_UP_TO = 100_000;
 
 /** What a value is, for an error message: `"abc"`, `the number NaN`, `a list [1,2]`, `the yes/no value false`. */
 export function describeValue(value: unknown): string {
 	if (value === undefined || value === null || value === '') return 'empty';
 	if (typeof value === 'string') {
-		const length = [...value].length;
 		const shown = JSON.stringify(shorten(value));
+		if (value.length <= 60) return shown;
+		if (value.length > COUNTED_UP_TO) return `${shown} (${value.length} UTF-16 units)`;
+		const length = [...value].length;
 		return length > 60 ? `${shown} (${length} characters)` : shown;
 	}
 	if (typeof value === 'number') return `the number ${value}`;
