@@ -202,7 +202,8 @@ describe.each(DIALECTS)('the Mallcoo Trigger, %s dialect', (dialect: Dialect) =>
 						typeVersion: 1,
 						position: [0, 0],
 						webhookId: '5b1f0a2e-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
-						parameters: { responseMode: 'page' },
+						// The callback alone, as Mallcoo sends it: what is read here is its answer, not the state.
+						parameters: { responseMode: 'page', options: { requireSignInState: false } },
 						credentials: { mallcooApi: { id: 'sandbox', name: 'Mallcoo Sandbox' } },
 					},
 				],
@@ -331,7 +332,8 @@ describe('answers nobody recognises', () => {
 						typeVersion: 1,
 						position: [0, 0],
 						webhookId: '6c2a1b3d-4e5f-4a6b-9c8d-1e2f3a4b5c6d',
-						parameters: { responseMode: 'page' },
+						// The callback alone, as Mallcoo sends it: what is read here is its answer, not the state.
+						parameters: { responseMode: 'page', options: { requireSignInState: false } },
 						credentials: { mallcooApi: { id: 'scripted', name: 'Scripted' } },
 					},
 				],
