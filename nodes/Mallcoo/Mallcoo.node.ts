@@ -18,8 +18,7 @@ export class Mallcoo implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Read and update Mallcoo (猫酷) mall members, cards and tags, and handle shopper sign-in',
+		description: 'Read and update Mallcoo mall members, cards and tags, and handle shopper sign-in',
 		defaults: { name: 'Mallcoo' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

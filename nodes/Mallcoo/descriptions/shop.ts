@@ -5,9 +5,9 @@ import { term } from './common';
 
 /** The three shop identifiers of which the Consume and Return pages want exactly one (任其选一必填). */
 export const SHOP_ID_TYPES = {
-	mcShopId: { name: 'Mallcoo Shop ID', apiName: 'McShopID', chinese: '猫酷商户编号' },
-	crmShopId: { name: 'CRM Shop ID', apiName: 'CrmShopID', chinese: '商场CRM商户编号' },
-	devShopId: { name: 'Developer Shop ID', apiName: 'DevShopID', chinese: '开发者商户编号' },
+	mcShopId: { name: 'Mallcoo Shop ID', apiName: 'McShopID' },
+	crmShopId: { name: 'CRM Shop ID', apiName: 'CrmShopID' },
+	devShopId: { name: 'Developer Shop ID', apiName: 'DevShopID' },
 } as const;
 
 export type ShopIdType = keyof typeof SHOP_ID_TYPES;
@@ -23,7 +23,7 @@ export const shopIdProperties: INodeProperties[] = [
 		options: (Object.keys(SHOP_ID_TYPES) as ShopIdType[]).map((value) => ({
 			name: SHOP_ID_TYPES[value].name,
 			value,
-			description: term(SHOP_ID_TYPES[value].apiName, SHOP_ID_TYPES[value].chinese),
+			description: term(SHOP_ID_TYPES[value].apiName),
 		})),
 	},
 	{

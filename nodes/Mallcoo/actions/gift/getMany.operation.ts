@@ -28,7 +28,7 @@ export const getMany: ApiOperation = {
 				name: 'giftCategoryId',
 				type: 'number',
 				default: 0,
-				description: 'Mallcoo: GiftCategoryID (礼品分类ID). Only gifts of this category.',
+				description: 'Mallcoo: GiftCategoryID. Only gifts of this category.',
 			},
 		]),
 	],
