@@ -9,6 +9,7 @@ import {
 import { operationProperties } from './actions/registry';
 import { executeOperation } from './actions/router';
 import { runOptions } from './descriptions/runOptions';
+import { listSearch } from './methods/listSearch';
 
 export class Mallcoo implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,7 +17,9 @@ export class Mallcoo implements INodeType {
 		name: 'mallcoo',
 		icon: { light: 'file:../../icons/mallcoo.svg', dark: 'file:../../icons/mallcoo.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Shop ID (Mallcoo Shop ID) and the gift category filter are ID pickers; 1 keeps text.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Read and update Mallcoo mall members, cards and tags, and handle shopper sign-in',
 		defaults: { name: 'Mallcoo' },
@@ -26,6 +29,8 @@ export class Mallcoo implements INodeType {
 		credentials: [{ name: 'mallcooApi', required: true }],
 		properties: [...operationProperties, runOptions],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return executeOperation.call(this);

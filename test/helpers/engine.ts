@@ -156,6 +156,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** Another node type in the Mallcoo node's place (the benchmark's floor), with the same credential. */
 	nodeType?: INodeType;
+	/** The Mallcoo node's version as the workflow saved it: 1 unless a test says otherwise. */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -181,7 +183,7 @@ export async function runMallcoo(options: RunOptions): Promise<RunResult> {
 			id: 'mallcoo',
 			name: 'Mallcoo',
 			type: options.nodeType ? 'test.replacement' : 'n8n-nodes-mallcoo.mallcoo',
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
 			credentials: { mallcooApi: { id: 'sandbox', name: 'Mallcoo Sandbox' } },
