@@ -199,6 +199,19 @@ describe('version 1.1: the ID pickers', () => {
 		expect(crm.map((item) => item.json)).toEqual(picked.map((item) => item.json));
 	});
 
+	it("sends a picker's value carried over to a CRM Shop ID (the editor keeps it on a type switch) as text", async () => {
+		await run(
+			{
+				...report,
+				shopIdType: 'crmShopId',
+				shopId: { __rl: true, mode: 'list', value: 'S00053', cachedResultName: 'S00053' },
+			},
+			1.1,
+		);
+		expect(bodies()[0]).toMatchObject({ CrmShopID: 'S00053' });
+		expect(bodies()[0]).not.toHaveProperty('McShopID');
+	});
+
 	it('refuses an empty or non-numeric Mallcoo Shop ID before sending', async () => {
 		await expect(
 			run({ ...report, shopId: { __rl: true, mode: 'list', value: '' } }, 1.1),
