@@ -193,6 +193,18 @@ describe('the pickers in the editor', () => {
 		await picker.waitFor();
 		expect(await pick(picker, 'VERO', 'VERO MODA · B1 · B1-030')).toContain('VERO MODA');
 		await ndv.screenshot({ path: path.join(SHOTS, 'shop-id-picker.png') });
+
+		// CRM shop IDs stay text: switching the type shows a text field, not the picker; n8n carries
+		// the ID over as its text (what the node would send), to be replaced by the CRM's ID.
+		await ndv.locator('[data-test-id="parameter-input-shopIdType"]').click();
+		await page.locator('.el-select-dropdown__item:visible', { hasText: 'CRM Shop ID' }).click();
+		const text = ndv.locator('[data-test-id="parameter-input-shopId"] input').first();
+		await text.waitFor();
+		expect(await ndv.locator('[data-test-id="resource-locator-shopId"]').count()).toBe(0);
+		await ndv.screenshot({ path: path.join(SHOTS, 'shop-id-crm-text.png') });
+		expect(await text.inputValue()).toBe('1000030');
+		await text.fill('S00053');
+		await expect.poll(() => text.inputValue()).toBe('S00053');
 	});
 
 	it('the gift category filter (version 1.1) lists the categories and takes the one picked', async () => {
