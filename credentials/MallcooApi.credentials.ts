@@ -62,7 +62,7 @@ export class MallcooApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'Application ID assigned by Mallcoo (应用ID), sent in the AppID header',
+			description: 'Application ID assigned by Mallcoo, sent in the AppID header',
 		},
 		{
 			displayName: 'Public Key',
@@ -70,7 +70,7 @@ export class MallcooApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'Public key assigned by Mallcoo (公钥), sent in the PublicKey header',
+			description: 'Public key assigned by Mallcoo, sent in the PublicKey header',
 		},
 		{
 			displayName: 'Private Key',
@@ -80,7 +80,7 @@ export class MallcooApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				"Private key assigned by Mallcoo (私钥). Only used to compute each request's signature; it is never sent.",
+				"Private key assigned by Mallcoo. Only used to compute each request's signature; it is never sent.",
 		},
 		{
 			displayName: 'API Base URL',

@@ -6,10 +6,13 @@
  * the provenance statement points at. n8n Cloud installs a package only once this passes.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { cjkStrings, interfaceStrings } from './helpers/interfaceStrings';
 
 const root = resolve(__dirname, '..');
 
@@ -138,5 +141,64 @@ describe("n8n's verification scanner", () => {
 			filePath: join(unpacked, 'package.json'),
 		});
 		expect(problems.length).toBeGreaterThan(0);
+	});
+});
+
+describe('interface strings of the packed nodes and credential', () => {
+	/** Each class the package.json n8n section names, loaded from the unpacked dist/ as n8n loads it. */
+	function packedClasses(): Array<{ entry: string; instance: Record<string, unknown> }> {
+		// n8n-workflow is a peer: n8n provides it, here the project's node_modules.
+		const modules = join(unpacked, 'node_modules');
+		if (!existsSync(modules)) symlinkSync(join(root, 'node_modules'), modules, 'dir');
+		const requireFromPackage = createRequire(join(unpacked, 'package.json'));
+		const pkg = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8'));
+		return [...pkg.n8n.nodes, ...pkg.n8n.credentials].flatMap((entry: string) =>
+			Object.values(requireFromPackage(join(unpacked, entry)) as Record<string, unknown>)
+				.filter((exported) => typeof exported === 'function')
+				.map((Class) => ({
+					entry,
+					instance: new (Class as new () => Record<string, unknown>)(),
+				})),
+		);
+	}
+
+	/** What the panel shows of each: a node's description, a credential's fields, each node's codex. */
+	function shown(): Array<{ where: string; value: unknown }> {
+		return packedClasses().flatMap(({ entry, instance }) => {
+			if (!entry.endsWith('.node.js')) return [{ where: entry, value: instance }];
+			const codex = join(unpacked, entry.replace(/\.js$/, '.json'));
+			return [
+				{ where: entry, value: instance.description },
+				{ where: codex.slice(unpacked.length + 1), value: JSON.parse(readFileSync(codex, 'utf8')) },
+			];
+		});
+	}
+
+	it('holds no CJK character: display names, descriptions, hints, notices, options, codex', () => {
+		const everything = shown();
+		expect(everything.map(({ where }) => where)).toEqual([
+			'dist/nodes/Mallcoo/Mallcoo.node.js',
+			'dist/nodes/Mallcoo/Mallcoo.node.json',
+			'dist/nodes/Mallcoo/MallcooTrigger.node.js',
+			'dist/nodes/Mallcoo/MallcooTrigger.node.json',
+			'dist/credentials/MallcooApi.credentials.js',
+		]);
+		// The walk reaches deep: option names of collections inside the node's properties.
+		const strings = everything.flatMap(({ where, value }) => interfaceStrings(value, where));
+		expect(strings.length).toBeGreaterThan(500);
+		expect(strings.map(([path]) => path)).toContain(
+			'dist/nodes/Mallcoo/Mallcoo.node.js.properties[0].options[0].name',
+		);
+		expect(everything.flatMap(({ where, value }) => cjkStrings(value, where))).toEqual([]);
+	});
+
+	it('would catch a Chinese gloss nested in a collection option', () => {
+		const [node] = shown();
+		const planted = structuredClone(node.value) as { properties: Array<{ options?: unknown[] }> };
+		const collection = planted.properties.find((property) => Array.isArray(property.options));
+		collection!.options!.push({ displayName: 'Remark', description: 'Mallcoo: Remark (备注)' });
+		expect(cjkStrings(planted, 'node')).toEqual([
+			expect.stringMatching(/\.description: Mallcoo: Remark \(备注\)$/),
+		]);
 	});
 });

@@ -18,10 +18,11 @@ export class Mallcoo implements INodeType {
 		name: 'mallcoo',
 		icon: { light: 'file:../../icons/mallcoo.svg', dark: 'file:../../icons/mallcoo.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Shop ID (Mallcoo Shop ID) and the gift category filter are ID pickers; 1 keeps text.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			'Read and update Mallcoo (猫酷) mall members, cards and tags, and handle shopper sign-in',
+		description: 'Read and update Mallcoo mall members, cards and tags, and handle shopper sign-in',
 		defaults: { name: 'Mallcoo' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -21,7 +21,7 @@ export class MallcooTrigger implements INodeType {
 		subtitle:
 			'={{ {redirect: "Redirect after sign-in", page: "Show page after sign-in", responseNode: "Workflow answers"}[$parameter["responseMode"]] }}',
 		description:
-			'Starts the workflow when a shopper signs in through Mallcoo (猫酷): this workflow is the OAuth callback',
+			'Starts the workflow when a shopper signs in through Mallcoo: this workflow is the OAuth callback',
 		eventTriggerDescription: 'Waiting for a shopper to sign in through the Test URL',
 		activationMessage:
 			'Shoppers who sign in through the production sign-in addresses now start this workflow.',

@@ -66,7 +66,7 @@ describe('parking', () => {
 	it('code 1101 says the Park Code is unknown, with the platform message beside it', async () => {
 		const result = await attempt({ ...entry, parkCode: '99' });
 		expect(result.error?.message).toMatch(
-			/ failed: No car park has this Park Code \(没有找到相关车场\): check Park Code \(Code 1101\)$/,
+			/ failed: No car park has this Park Code: check Park Code \(Code 1101\)$/,
 		);
 		expect(result.error?.description).toContain('请检查ParkCode是否正确');
 		expect(fixture.sandbox.requests[0].response.code).toBe(SANDBOX_CODES.PARKING_NOT_FOUND);

@@ -175,6 +175,8 @@ export interface RunOptions {
 	nodeType?: INodeType;
 	/** Run the node's AI-tool variant (type `n8n-nodes-mallcoo.mallcooTool`) instead. */
 	asTool?: boolean;
+	/** The Mallcoo node's version as the workflow saved it: 1 unless a test says otherwise. */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -202,7 +204,7 @@ export async function runMallcoo(options: RunOptions): Promise<RunResult> {
 			type: options.nodeType
 				? 'test.replacement'
 				: `n8n-nodes-mallcoo.mallcoo${options.asTool ? 'Tool' : ''}`,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
 			credentials: { mallcooApi: { id: 'sandbox', name: 'Mallcoo Sandbox' } },

@@ -2,14 +2,17 @@ import type { INodeProperties } from 'n8n-workflow';
 
 // Field builders every resource uses. A field's own reader is ItemParameters (helpers/values/).
 
-/** How the platform names a field, shown so users can match it to the Mallcoo documents. */
-export const term = (apiName: string, chinese: string) => `Mallcoo: ${apiName} (${chinese})`;
+/**
+ * How the platform names a field, shown so users can match it to the Mallcoo documents; its
+ * Chinese name there is in docs/field-reference.md.
+ */
+export const term = (apiName: string) => `Mallcoo: ${apiName}`;
 
 export function textField(
 	name: string,
 	displayName: string,
 	description: string,
-	platform: { apiName: string; chinese: string },
+	platform: { apiName: string },
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
 	return {
@@ -19,7 +22,7 @@ export function textField(
 		default: '',
 		required: true,
 		description,
-		hint: term(platform.apiName, platform.chinese),
+		hint: term(platform.apiName),
 		...extra,
 	};
 }
@@ -39,23 +42,16 @@ export const mobileField = (
 	displayName = 'Mobile',
 	description = "The member's mobile number, e.g. 13800000001",
 ) =>
-	textField(
-		name,
-		displayName,
-		description,
-		{ apiName: 'Mobile', chinese: '手机号' },
-		{ placeholder: '13800000001' },
-	);
+	textField(name, displayName, description, { apiName: 'Mobile' }, { placeholder: '13800000001' });
 
 export const thirdPartyCardIdField = (description: string) =>
 	textField('thirdPartyCardId', 'Third-Party Card ID', description, {
 		apiName: 'ThirdPartyCardID',
-		chinese: '第三方会员ID',
 	});
 
 /** A code from the mall's Mallcoo enum dictionary, whose values the public pages do not list. */
-export const enumCodeHint = (apiName: string, chinese: string) =>
-	`Mallcoo: ${apiName} (${chinese}). A whole number from your mall's Mallcoo enum dictionary (枚举字典); ask Mallcoo or the mall for the values.`;
+export const enumCodeHint = (apiName: string) =>
+	`Mallcoo: ${apiName}. A whole number from your mall's Mallcoo enum dictionary; ask Mallcoo or the mall for the values.`;
 
 /** Text the pages ask for "UTF-8 (UrlEncode)": plate numbers, brands, remarks. */
 export const urlEncoded = (text: string) => encodeURIComponent(text);

@@ -15,7 +15,7 @@ export const dataSourceField: INodeProperties = additionalFields([
 		type: 'number',
 		default: 0,
 		description:
-			'Mallcoo: DataSource (开卡平台来源). The platform code of the channel the card was opened in, from your Mallcoo enumeration list; leave 0 to not send it.',
+			'Mallcoo: DataSource. The platform code of the channel the card was opened in, from your Mallcoo enumeration list; leave 0 to not send it.',
 	},
 ]);
 

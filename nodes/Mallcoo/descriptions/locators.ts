@@ -17,9 +17,11 @@ export function idLocator(
 	field: Pick<INodeProperties, 'displayName' | 'name' | 'description' | 'hint'> & {
 		searchListMethod: string;
 		placeholder: string;
+		/** What a typed ID must look like, checked in the editor. */
+		pattern?: { regex: string; errorMessage: string };
 	},
 ): INodeProperties {
-	const { searchListMethod, placeholder, ...rest } = field;
+	const { searchListMethod, placeholder, pattern, ...rest } = field;
 	return {
 		...rest,
 		type: 'resourceLocator',
@@ -37,6 +39,7 @@ export function idLocator(
 				name: 'id',
 				type: 'string',
 				placeholder,
+				...(pattern ? { validation: [{ type: 'regex', properties: pattern }] } : {}),
 			},
 		],
 	};
@@ -47,21 +50,22 @@ export const putInIdLocator = (description: string): INodeProperties =>
 		displayName: 'Put-In ID',
 		name: 'putInId',
 		description,
-		hint: 'Mallcoo: PICMID (投放ID), from Coupon → Get Many',
+		hint: 'Mallcoo: PICMID, from Coupon → Get Many',
 		searchListMethod: LIST_SEARCH.putIns,
 		placeholder: 'PICM000001',
 	});
 
+export const isLocator = (raw: unknown): raw is { __rl: true; value?: unknown } =>
+	raw !== null && typeof raw === 'object' && !Array.isArray(raw) && '__rl' in raw;
+
 /**
- * The value of a resource locator (From List, By ID or an expression), or of a plain text a
+ * The value of a resource locator (From List, By ID or an expression), or of a plain value a
  * workflow saved before the parameter was a locator: both are read as the ID itself.
  */
+export const locatorValue = (raw: unknown): unknown => (isLocator(raw) ? raw.value : raw);
+
 export function locatorText(parameters: ItemParameters, name: string): string {
-	const raw = parameters.raw(name, '');
-	const value =
-		raw !== null && typeof raw === 'object' && !Array.isArray(raw) && '__rl' in raw
-			? (raw as { value?: unknown }).value
-			: raw;
+	const value = locatorValue(parameters.raw(name, ''));
 	const text = parameters.textValue(name, value === '' ? null : value);
 	if (text === undefined)
 		parameters.fail(name, 'is required: pick one from the list or enter its ID');

@@ -8,42 +8,36 @@ export const LOOKUP_KEYS = {
 	userToken: {
 		name: 'User Token',
 		apiName: 'UserToken',
-		chinese: '用户Token',
 		path: 'ByToken',
 		description: 'The token from a sign-in (OAuth) ticket exchange',
 	},
 	mobile: {
 		name: 'Mobile',
 		apiName: 'Mobile',
-		chinese: '手机号',
 		path: 'ByMobile',
 		description: "The member's mobile number, e.g. 13800000001",
 	},
 	mallCardNo: {
 		name: 'Mall Card Number',
 		apiName: 'MallCardNo',
-		chinese: '猫酷会员卡号',
 		path: 'ByMallCardNo',
 		description: "The member's Mallcoo card number",
 	},
 	openUserId: {
 		name: 'Open User ID',
 		apiName: 'OpenUserID',
-		chinese: '用户ID',
 		path: 'ByOpenUserID',
 		description: "The user's ID for this app, as returned by sign-in",
 	},
 	wxOpenId: {
 		name: 'WeChat OpenID',
 		apiName: 'WXOpenID',
-		chinese: '微信OpenID',
 		path: 'ByWXOpenID',
 		description: "The user's OpenID under the mall's WeChat service account",
 	},
 	aliUserId: {
 		name: 'Alipay User ID',
 		apiName: 'AliUserID',
-		chinese: '支付宝UserID',
 		path: 'ByAliUserID',
 		description: "The user's Alipay UserID",
 	},
@@ -65,7 +59,7 @@ export function lookupProperties(keys: LookupKey[], description: string): INodeP
 			options: keys.map((key) => ({
 				name: LOOKUP_KEYS[key].name,
 				value: key,
-				description: term(LOOKUP_KEYS[key].apiName, LOOKUP_KEYS[key].chinese),
+				description: term(LOOKUP_KEYS[key].apiName),
 			})),
 		},
 		...keys.map((key) =>

@@ -13,7 +13,7 @@ export const pointsProperties = (verb: 'add' | 'deduct'): INodeProperties[] => [
 		'openUserId',
 		'Open User ID',
 		"The member's user ID for this app, as returned by sign-in or a member lookup",
-		{ apiName: 'OpenUserId', chinese: '用户ID' },
+		{ apiName: 'OpenUserId' },
 	),
 	{
 		displayName: 'Points',
@@ -23,7 +23,7 @@ export const pointsProperties = (verb: 'add' | 'deduct'): INodeProperties[] => [
 		required: true,
 		typeOptions: { minValue: 0 },
 		description: `How many points to ${verb}; more than 0`,
-		hint: verb === 'add' ? 'Mallcoo: Score (需要增加的积分)' : 'Mallcoo: Score (需要扣除的积分)',
+		hint: verb === 'add' ? 'Mallcoo: Score' : 'Mallcoo: Score',
 	},
 	{
 		displayName: 'Score Event',
@@ -34,7 +34,7 @@ export const pointsProperties = (verb: 'add' | 'deduct'): INodeProperties[] => [
 		placeholder: 'e.g. 6',
 		description:
 			'The points event code, a whole number. The Mallcoo documents leave its values to the enum dictionary (their examples use 6 for adding and 1022 for deducting, without saying what they mean).',
-		hint: enumCodeHint('ScoreEvent', '积分事件'),
+		hint: enumCodeHint('ScoreEvent'),
 	},
 	transactionIdField('Identifies this change.'),
 	additionalFields([
@@ -43,7 +43,7 @@ export const pointsProperties = (verb: 'add' | 'deduct'): INodeProperties[] => [
 			name: 'reason',
 			type: 'string',
 			default: '',
-			description: 'Mallcoo: Reason (积分变动原因). Why the points change, shown in Mallcoo.',
+			description: 'Mallcoo: Reason. Why the points change, shown in Mallcoo.',
 		},
 		{
 			displayName: 'User Token',
@@ -51,8 +51,7 @@ export const pointsProperties = (verb: 'add' | 'deduct'): INodeProperties[] => [
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description:
-				"Mallcoo: UserToken (用户Token). The member's token from a sign-in, if you have one.",
+			description: "Mallcoo: UserToken. The member's token from a sign-in, if you have one.",
 		},
 	]),
 ];

@@ -47,7 +47,7 @@ export const runOptions: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: 10 },
 			default: 3,
 			description:
-				'Attempts per item, the first included, on network errors, time-outs, HTTP 429 and 5xx. Opening a card and changing a mobile are retried only when the request surely never reached Mallcoo.',
+				'Attempts per item, the first included, after a network error, time-out, HTTP 429 or 5xx. A request Mallcoo surely never got (connection refused, HTTP 429) is always sent again. After a lost answer: reads, tags, member updates, CRM notices and Other Endpoint calls marked Safe to Repeat are sent again; points and purchase reports are sent again with the same transaction ID, which Mallcoo applies only once; card openings and mobile changes are sent again only when a member lookup shows no change; parking entries, coupon sends and other Other Endpoint calls are not sent again.',
 		},
 		{
 			displayName: 'Max Requests Per Second',
@@ -56,7 +56,7 @@ export const runOptions: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: 0,
 			description:
-				'A ceiling on the request rate across this node run, retries included. 0 means no ceiling.',
+				'A ceiling on requests to Mallcoo, retries and checks included, shared by every run in this n8n process that uses the same credential (the latest run sets it; each queue-mode worker has its own). After an HTTP 429 it halves for a while. 0 means no ceiling.',
 		},
 		{
 			displayName: 'Retry Delay (Ms)',

@@ -2,12 +2,14 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ItemParameters } from '../helpers/values/itemParameters';
 import { term } from './common';
+import { idLocator, isLocator, LIST_SEARCH, locatorText } from './locators';
+import { FROM_VERSION_1_1, VERSION_1 } from './versions';
 
 /** The three shop identifiers of which the Consume and Return pages want exactly one (任其选一必填). */
 export const SHOP_ID_TYPES = {
-	mcShopId: { name: 'Mallcoo Shop ID', apiName: 'McShopID', chinese: '猫酷商户编号' },
-	crmShopId: { name: 'CRM Shop ID', apiName: 'CrmShopID', chinese: '商场CRM商户编号' },
-	devShopId: { name: 'Developer Shop ID', apiName: 'DevShopID', chinese: '开发者商户编号' },
+	mcShopId: { name: 'Mallcoo Shop ID', apiName: 'McShopID' },
+	crmShopId: { name: 'CRM Shop ID', apiName: 'CrmShopID' },
+	devShopId: { name: 'Developer Shop ID', apiName: 'DevShopID' },
 } as const;
 
 export type ShopIdType = keyof typeof SHOP_ID_TYPES;
@@ -23,7 +25,7 @@ export const shopIdProperties: INodeProperties[] = [
 		options: (Object.keys(SHOP_ID_TYPES) as ShopIdType[]).map((value) => ({
 			name: SHOP_ID_TYPES[value].name,
 			value,
-			description: term(SHOP_ID_TYPES[value].apiName, SHOP_ID_TYPES[value].chinese),
+			description: term(SHOP_ID_TYPES[value].apiName),
 		})),
 	},
 	{
@@ -35,6 +37,29 @@ export const shopIdProperties: INodeProperties[] = [
 		placeholder: '1000053',
 		description:
 			'The shop, in the identifier chosen above. A Mallcoo Shop ID is a whole number; a Developer Shop ID must first be imported into Mallcoo by the mall.',
+		displayOptions: { show: VERSION_1 },
+	},
+	{
+		...idLocator({
+			displayName: 'Shop ID',
+			name: 'shopId',
+			description: "The shop: pick it from the mall's shops, or enter its Mallcoo Shop ID",
+			hint: term('McShopID'),
+			searchListMethod: LIST_SEARCH.shops,
+			placeholder: '1000053',
+			pattern: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'A Mallcoo Shop ID is a whole number' },
+		}),
+		displayOptions: { show: { ...FROM_VERSION_1_1, shopIdType: ['mcShopId'] } },
+	},
+	{
+		displayName: 'Shop ID',
+		name: 'shopId',
+		type: 'string',
+		default: '',
+		required: true,
+		description:
+			"The shop, in the identifier chosen above. A Developer Shop ID must first be imported into Mallcoo by the mall; the mall's CRM knows its own shop IDs.",
+		displayOptions: { show: { ...FROM_VERSION_1_1, shopIdType: ['crmShopId', 'devShopId'] } },
 	},
 ];
 
@@ -48,7 +73,10 @@ const SHOP_ID_TYPE_VALUES = Object.keys(SHOP_ID_TYPES) as ShopIdType[];
 export function readShop(parameters: ItemParameters): IDataObject {
 	const type = parameters.choice('shopIdType', SHOP_ID_TYPE_VALUES);
 	const apiName = SHOP_ID_TYPES[type].apiName;
-	const id = parameters.text('shopId');
+	// A picker's value on 1.1 (From List or By ID); plain text on 1.0 and for CRM and developer IDs.
+	const id = isLocator(parameters.raw('shopId', ''))
+		? locatorText(parameters, 'shopId')
+		: parameters.text('shopId');
 	if (type === 'mcShopId') {
 		if (!/^\d+$/.test(id) || Number(id) < 1 || !Number.isSafeInteger(Number(id)))
 			parameters.fail(

@@ -14,7 +14,7 @@ export const tagProperties = (verb: string): INodeProperties[] => [
 		required: true,
 		placeholder: '30,31,32',
 		description: `IDs of the tags to ${verb}, separated by commas, or a list of numbers from an expression. The mall gives you the tag IDs.`,
-		hint: 'Mallcoo: TagIDList (标签ID集合)',
+		hint: 'Mallcoo: TagIDList',
 	},
 	{
 		displayName: 'Description',
@@ -22,7 +22,7 @@ export const tagProperties = (verb: string): INodeProperties[] => [
 		type: 'string',
 		default: '',
 		description: 'An optional note stored with the change',
-		hint: 'Mallcoo: Desc (备注)',
+		hint: 'Mallcoo: Desc',
 	},
 ];
 

@@ -9,5 +9,5 @@ export const transactionIdField = (description: string): INodeProperties => ({
 	required: true,
 	placeholder: "={{ 'spring2026-' + $json.openUserId }}",
 	description: `${description} Mallcoo refuses an ID already used in this app, so build it from your data (a campaign plus a member, an order number): re-running the workflow then never applies a change twice. The node never makes one up.`,
-	hint: "Mallcoo: TransID (事务ID). Must not repeat within the app; e.g. the expression {{ 'spring2026-' + $json.openUserId }}",
+	hint: "Mallcoo: TransID. Must not repeat within the app; e.g. the expression {{ 'spring2026-' + $json.openUserId }}",
 });

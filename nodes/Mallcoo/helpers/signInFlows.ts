@@ -10,7 +10,7 @@ export interface H5SignInFlow {
 	/** Its entry in the Get Authorization URL operation's Flow list. */
 	name: string;
 	description: string;
-	/** Its name on the trigger's page of sign-in addresses. */
+	/** Its name on the trigger's page of sign-in addresses, which shoppers see: in Chinese and English. */
 	pageName: string;
 }
 
@@ -23,21 +23,21 @@ export const H5_SIGN_IN_FLOWS: readonly H5SignInFlow[] = [
 		flow: 'h5BaseInfo',
 		path: '/a/open/User/V2/OAuth/BaseInfo/',
 		name: 'H5 Sign-In',
-		description: 'Register or sign in (统一授权登录: 注册/登录)',
+		description: 'Register or sign in',
 		pageName: 'H5 sign-in (注册/登录)',
 	},
 	{
 		flow: 'h5CardInfo',
 		path: '/a/open/User/V2/OAuth/CardInfo/',
 		name: 'H5 Sign-In With Card Opening',
-		description: 'Register, sign in and open a member card (注册/登录/开通会员卡)',
+		description: 'Register, sign in and open a member card',
 		pageName: 'H5 sign-in with card opening (注册/登录/开通会员卡)',
 	},
 	{
 		flow: 'miniProgramH5',
 		path: '/a/open/User/V1/OAuth/LiteAppBaseInfo/',
 		name: 'Mini-Program-Embedded H5 Sign-In',
-		description: 'An H5 page inside a WeChat mini program (小程序嵌H5)',
+		description: 'An H5 page inside a WeChat mini program',
 		pageName: 'Mini-program-embedded H5 sign-in (小程序嵌H5)',
 	},
 ];

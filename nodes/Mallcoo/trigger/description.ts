@@ -8,6 +8,7 @@ import {
 
 export type ResponseMode = 'redirect' | 'page' | 'responseNode';
 
+/** What the "signed in" page tells the shopper when no Page Message is set: for shoppers, in Chinese too. */
 export const DEFAULT_PAGE_MESSAGE =
 	'您已登录,可以关闭此页面。 (You are signed in. You can close this page.)';
 
@@ -124,8 +125,9 @@ export const triggerProperties: INodeProperties[] = [
 				displayName: 'Page Message',
 				name: 'pageMessage',
 				type: 'string',
-				default: DEFAULT_PAGE_MESSAGE,
-				description: 'Text of the "signed in" page, under the greeting',
+				default: 'You are signed in. You can close this page.',
+				description:
+					'Text of the "signed in" page, under the greeting. Without this option the page says this in Chinese and English.',
 				displayOptions: { show: { '/responseMode': ['page'] } },
 			},
 			{

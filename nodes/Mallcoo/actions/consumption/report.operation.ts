@@ -26,7 +26,7 @@ export const report: ApiOperation = {
 			required: true,
 			description:
 				'When the purchase was made. Sent as China time (yyyy-MM-dd HH:mm:ss); ISO text with an offset is converted.',
-			hint: 'Mallcoo: TradeTime (消费时间)',
+			hint: 'Mallcoo: TradeTime',
 		},
 		{
 			displayName: 'Amount',
@@ -36,7 +36,7 @@ export const report: ApiOperation = {
 			required: true,
 			typeOptions: { minValue: 0 },
 			description: 'The amount paid, in yuan; more than 0',
-			hint: 'Mallcoo: Amount (消费金额)',
+			hint: 'Mallcoo: Amount',
 		},
 		...shopIdProperties,
 		additionalFields([
@@ -46,7 +46,7 @@ export const report: ApiOperation = {
 				type: 'string',
 				default: '',
 				description:
-					"Mallcoo: TradeSerialNo (交易流水号). Required when the mall's points rules check duplicates by it.",
+					"Mallcoo: TradeSerialNo. Required when the mall's points rules check duplicates by it.",
 			},
 			{
 				displayName: 'POS ID',
@@ -54,7 +54,7 @@ export const report: ApiOperation = {
 				type: 'string',
 				default: '',
 				description:
-					"Mallcoo: PosID (pos机编号). The POS terminal. Required when the mall's points rules check duplicates by it.",
+					"Mallcoo: PosID. The POS terminal. Required when the mall's points rules check duplicates by it.",
 			},
 			{
 				displayName: 'Pay Type',
@@ -62,7 +62,7 @@ export const report: ApiOperation = {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 1',
-				description: enumCodeHint('PayType', '支付方式'),
+				description: enumCodeHint('PayType'),
 			},
 		]),
 	],

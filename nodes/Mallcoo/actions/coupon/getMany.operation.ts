@@ -31,7 +31,7 @@ export const getMany: ApiOperation = {
 				default: '',
 				placeholder: 'PICM001,PICM002',
 				description:
-					'Mallcoo: PICMIDList (投放ID集合). Only these put-ins: IDs separated by commas, or a list from an expression.',
+					'Mallcoo: PICMIDList. Only these put-ins: IDs separated by commas, or a list from an expression.',
 			},
 		]),
 	],

@@ -54,11 +54,11 @@ export const send: ApiOperation = {
 			default: 'mobile',
 			description: 'How the members are identified',
 			options: [
-				{ name: 'Mobile', value: 'mobile', description: 'Mallcoo: Send/ByMobile (手机号)' },
+				{ name: 'Mobile', value: 'mobile', description: 'Mallcoo: Send/ByMobile' },
 				{
 					name: 'Open User ID',
 					value: 'openUserId',
-					description: 'Mallcoo: Send/ByOpenUserID (用户ID)',
+					description: 'Mallcoo: Send/ByOpenUserID',
 				},
 			],
 		},
@@ -70,7 +70,7 @@ export const send: ApiOperation = {
 			'openUserId',
 			'Open User ID',
 			"The member's Open User ID, e.g. {{ $json.openUserId }}",
-			{ apiName: 'OpenUserID', chinese: '用户ID' },
+			{ apiName: 'OpenUserID' },
 			{ displayOptions: { show: { sendTo: ['openUserId'] } } },
 		),
 		putInIdLocator('The coupon put-in to give from; pick it from the list or enter its PICMID'),

@@ -22,11 +22,9 @@ export const notifyGradeChange: ApiOperation = {
 		thirdPartyCardIdField('The member ID in your CRM'),
 		textField('beforeCardCode', 'Grade Before', 'The card grade code before the change', {
 			apiName: 'BeforeCardCode',
-			chinese: '变更前卡等级',
 		}),
 		textField('afterCardCode', 'Grade After', 'The card grade code after the change', {
 			apiName: 'AfterCardCode',
-			chinese: '变更后卡等级',
 		}),
 		{
 			displayName: 'Change Type',
@@ -37,7 +35,7 @@ export const notifyGradeChange: ApiOperation = {
 				{ name: 'Upgrade', value: 0 },
 				{ name: 'Downgrade', value: 1 },
 			],
-			hint: 'Mallcoo: ChangeType (变更类型): 0 upgrade, 1 downgrade',
+			hint: 'Mallcoo: ChangeType: 0 upgrade, 1 downgrade',
 		},
 		{
 			displayName: 'Change Time',
@@ -47,7 +45,7 @@ export const notifyGradeChange: ApiOperation = {
 			required: true,
 			description:
 				'When the grade changed. Sent as China time (yyyy-MM-dd HH:mm:ss); ISO text with an offset is converted.',
-			hint: 'Mallcoo: ChangeTime (变更时间)',
+			hint: 'Mallcoo: ChangeTime',
 		},
 		additionalFields([
 			{
@@ -55,14 +53,14 @@ export const notifyGradeChange: ApiOperation = {
 				name: 'gradeChangeId',
 				type: 'string',
 				default: '',
-				description: 'Mallcoo: GradeChangeID (等级变更记录ID). The change record in your CRM.',
+				description: 'Mallcoo: GradeChangeID. The change record in your CRM.',
 			},
 			{
 				displayName: 'Grade Change Rule ID',
 				name: 'gradeChangeRuleId',
 				type: 'number',
 				default: 0,
-				description: 'Mallcoo: GradeChangeRuleID (升降级规则ID)',
+				description: 'Mallcoo: GradeChangeRuleID',
 			},
 			{
 				displayName: 'Grade Change Type',
@@ -73,15 +71,14 @@ export const notifyGradeChange: ApiOperation = {
 					{ name: 'Automatic', value: 1 },
 					{ name: 'Manual Adjustment', value: 2 },
 				],
-				description:
-					'Mallcoo: GradeChangeType: 1 automatic up/downgrade (自动升降级), 2 manual (手工调整)',
+				description: 'Mallcoo: GradeChangeType: 1 automatic up/downgrade, 2 manual',
 			},
 			{
 				displayName: 'Remark',
 				name: 'remark',
 				type: 'string',
 				default: '',
-				description: 'Mallcoo: Remark (变更备注)',
+				description: 'Mallcoo: Remark',
 			},
 		]),
 	],

@@ -20,7 +20,6 @@ export const syncFromCrm: ApiOperation = {
 		),
 		textField('vipGrade', 'VIP Grade', "The member's current grade code in your CRM", {
 			apiName: 'UpdateDic.VipGrade',
-			chinese: '当前会员等级',
 		}),
 		{
 			displayName: 'Points',
@@ -29,7 +28,7 @@ export const syncFromCrm: ApiOperation = {
 			default: 0,
 			required: true,
 			description: "The member's current points balance (not a change)",
-			hint: 'Mallcoo: UpdateDic.Bonus (当前积分)',
+			hint: 'Mallcoo: UpdateDic.Bonus',
 		},
 		additionalFields([
 			{
@@ -37,8 +36,7 @@ export const syncFromCrm: ApiOperation = {
 				name: 'newThirdPartyCardId',
 				type: 'string',
 				default: '',
-				description:
-					'Mallcoo: UpdateDic.ThirdPartyCardID (第三方会员ID). Set to give the member a new CRM ID.',
+				description: 'Mallcoo: UpdateDic.ThirdPartyCardID. Set to give the member a new CRM ID.',
 			},
 			{
 				displayName: 'New Third-Party Card Number',
@@ -46,7 +44,7 @@ export const syncFromCrm: ApiOperation = {
 				type: 'string',
 				default: '',
 				description:
-					'Mallcoo: UpdateDic.ThirdPartyCardNo (第三方会员卡号). Required by Mallcoo when the card number changes with the ID.',
+					'Mallcoo: UpdateDic.ThirdPartyCardNo. Required by Mallcoo when the card number changes with the ID.',
 			},
 		]),
 	],

@@ -24,7 +24,7 @@ export const update: ApiOperation = {
 			placeholder: 'Add Field',
 			default: {},
 			description: 'The fields to change; the platform accepts only these five',
-			hint: 'Mallcoo: UserInfo (要更新的会员信息)',
+			hint: 'Mallcoo: UserInfo',
 			options: profileCollectionOptions(UPDATABLE_FIELDS),
 		},
 	],

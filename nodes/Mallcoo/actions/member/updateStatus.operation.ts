@@ -36,7 +36,7 @@ export const updateStatus: ApiOperation = {
 			required: true,
 			description:
 				'The status to set. Pick one, or enter another status code from your Mallcoo contact as an expression.',
-			hint: 'Mallcoo: MallCardStatus (会员状态)',
+			hint: 'Mallcoo: MallCardStatus',
 		},
 		{
 			displayName:

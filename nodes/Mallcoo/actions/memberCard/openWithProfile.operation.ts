@@ -30,7 +30,7 @@ export const openWithProfile: ApiOperation = {
 			type: 'number',
 			default: 0,
 			description: "The card type to open; 0 opens the mall's default type",
-			hint: 'Mallcoo: MallCardTypeID (会员卡类型)',
+			hint: 'Mallcoo: MallCardTypeID',
 		},
 		{
 			displayName: 'Sign-Up Fields',
@@ -39,7 +39,7 @@ export const openWithProfile: ApiOperation = {
 			placeholder: 'Add Field',
 			default: {},
 			description: 'The fields the mall requires to open a card',
-			hint: 'Mallcoo: UserInfo (开卡字段信息)',
+			hint: 'Mallcoo: UserInfo',
 			options: profileCollectionOptions(SIGN_UP_FIELDS),
 		},
 		dataSourceField,

@@ -19,7 +19,6 @@ export const exchangeTicket: ApiOperation = {
 			'The Ticket query parameter Mallcoo added to your callback address',
 			{
 				apiName: 'Ticket',
-				chinese: 'Ticket',
 			},
 		),
 		{

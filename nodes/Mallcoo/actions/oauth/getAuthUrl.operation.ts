@@ -15,7 +15,7 @@ const FLOW_OPTIONS: INodePropertyOptions[] = [
 	{
 		name: 'Mini Program',
 		value: 'miniProgram',
-		description: 'The path a WeChat mini program navigates to (小程序)',
+		description: 'The path a WeChat mini program navigates to',
 	},
 ];
 
@@ -39,7 +39,7 @@ export const getAuthUrl: LocalOperation = {
 			'callbackUrl',
 			'Callback URL',
 			"Where Mallcoo sends the shopper back with a Ticket. For a Mallcoo Trigger, share the trigger's own start addresses instead (open its URL in a browser to list them): they add the one-time state the trigger checks.",
-			{ apiName: 'CallbackUrl', chinese: '回调地址' },
+			{ apiName: 'CallbackUrl' },
 			{
 				placeholder: 'https://n8n.example.com/webhook/mallcoo-sign-in',
 				displayOptions: { hide: { flow: ['miniProgram'] } },

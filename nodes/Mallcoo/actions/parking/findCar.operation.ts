@@ -14,10 +14,14 @@ export const findCar: ApiOperation = {
 	// The Park page's parameter-error code; 1101 concerns ParkCode, which this endpoint does not take.
 	refusals: { 2: PARKING_REFUSALS[2].replace(' and In Time', '') },
 	properties: [
-		textField('plateNo', 'Plate Number', 'The plate number, e.g. 沪A68688', {
-			apiName: 'PlateNo',
-			chinese: '车牌号',
-		}),
+		textField(
+			'plateNo',
+			'Plate Number',
+			'The plate number as on the plate, its province character included',
+			{
+				apiName: 'PlateNo',
+			},
+		),
 	],
 	buildRequest(parameters) {
 		return {

@@ -8,8 +8,8 @@ import type { ApiOperation } from '../../helpers/types';
  * 1 is success.
  */
 export const PARKING_REFUSALS: Readonly<Record<number, string>> = {
-	2: 'Mallcoo found a parameter in the wrong format (参数异常): check Plate Number and In Time',
-	1101: 'No car park has this Park Code (没有找到相关车场): check Park Code',
+	2: 'Mallcoo found a parameter in the wrong format: check Plate Number and In Time',
+	1101: 'No car park has this Park Code: check Park Code',
 };
 
 /** 车辆入场: https://docs.mallcoo.cn/open/api/Park.html */
@@ -27,12 +27,15 @@ export const notifyEntry: ApiOperation = {
 	properties: [
 		textField('parkCode', 'Park Code', 'The car park code in the parking system', {
 			apiName: 'ParkCode',
-			chinese: '车场编号',
 		}),
-		textField('plateNo', 'Plate Number', 'The plate number, e.g. 沪A68688', {
-			apiName: 'PlateNo',
-			chinese: '车牌号',
-		}),
+		textField(
+			'plateNo',
+			'Plate Number',
+			'The plate number as on the plate, its province character included',
+			{
+				apiName: 'PlateNo',
+			},
+		),
 		{
 			displayName: 'In Time',
 			name: 'inTime',
@@ -41,7 +44,7 @@ export const notifyEntry: ApiOperation = {
 			required: true,
 			description:
 				'When the car entered. Sent as China time (yyyy-MM-dd HH:mm:ss); ISO text with an offset is converted.',
-			hint: 'Mallcoo: InTime (入场时间)',
+			hint: 'Mallcoo: InTime',
 		},
 		additionalFields([
 			{
@@ -49,14 +52,14 @@ export const notifyEntry: ApiOperation = {
 				name: 'brand',
 				type: 'string',
 				default: '',
-				description: 'Mallcoo: Brand (汽车品牌). The car brand.',
+				description: 'Mallcoo: Brand. The car brand.',
 			},
 			{
 				displayName: 'In Attribute 1',
 				name: 'inAttr1',
 				type: 'string',
 				default: '',
-				description: 'Mallcoo: InAttr1 (入场属性1)',
+				description: 'Mallcoo: InAttr1',
 			},
 			{
 				displayName: 'Trade ID',

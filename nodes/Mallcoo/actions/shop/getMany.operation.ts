@@ -27,9 +27,9 @@ export const getMany: ApiOperation = {
 	properties: [
 		...returnAllProperties,
 		filtersField([
-			idFilter('blockId', 'Block ID', 'Mallcoo: BlockID (街区ID)'),
-			idFilter('commercialTypeId', 'Commercial Type ID', 'Mallcoo: CommercialTypeID (一级业态ID)'),
-			idFilter('floorId', 'Floor ID', 'Mallcoo: FloorID (楼层ID)'),
+			idFilter('blockId', 'Block ID', 'Mallcoo: BlockID'),
+			idFilter('commercialTypeId', 'Commercial Type ID', 'Mallcoo: CommercialTypeID'),
+			idFilter('floorId', 'Floor ID', 'Mallcoo: FloorID'),
 		]),
 	],
 	pager: {

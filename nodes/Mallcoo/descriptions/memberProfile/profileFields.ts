@@ -21,7 +21,6 @@ export interface ProfileField {
 	name: string;
 	apiName: string;
 	displayName: string;
-	chinese: string;
 	type: 'string' | 'number' | 'options' | 'multiOptions' | 'boolean' | 'date';
 	options?: INodePropertyOptions[];
 }
@@ -30,16 +29,15 @@ const field = (
 	name: string,
 	apiName: string,
 	displayName: string,
-	chinese: string,
 	type: ProfileField['type'] = 'string',
 	options?: INodePropertyOptions[],
-): ProfileField => ({ name, apiName, displayName, chinese, type, options });
+): ProfileField => ({ name, apiName, displayName, type, options });
 
-const NAME = field('userName', 'UserName', 'Name', '姓名');
-const GENDER_FIELD = field('gender', 'Gender', 'Gender', '性别', 'options', GENDER);
-const AGE = field('age', 'Age', 'Age', '年龄', 'number');
-const BIRTHDAY = field('birthday', 'Birthday', 'Birthday', '生日', 'date');
-const ADDRESS = field('address', 'Address', 'Address', '详细地址');
+const NAME = field('userName', 'UserName', 'Name');
+const GENDER_FIELD = field('gender', 'Gender', 'Gender', 'options', GENDER);
+const AGE = field('age', 'Age', 'Age', 'number');
+const BIRTHDAY = field('birthday', 'Birthday', 'Birthday', 'date');
+const ADDRESS = field('address', 'Address', 'Address');
 
 /** What "Update" may change (the User API page allows UserName, Gender, Age, Birthday and Address only). */
 export const UPDATABLE_FIELDS = [NAME, GENDER_FIELD, AGE, BIRTHDAY, ADDRESS];
@@ -50,35 +48,27 @@ export const SIGN_UP_FIELDS = [
 	GENDER_FIELD,
 	AGE,
 	BIRTHDAY,
-	field('idNum', 'IDNum', 'ID Number', '身份证件号码'),
-	field('email', 'Email', 'Email', '邮箱'),
-	field('education', 'Education', 'Education', '学历', 'options', EDUCATION),
-	field('marital', 'Marital', 'Marital Status', '婚姻状况', 'options', MARITAL_STATUS),
-	field('hasChildren', 'HasChildren', 'Has Children', '是否有子女', 'options', HAS_CHILDREN),
-	field('childrenCount', 'ChildrenCount', 'Number of Children', '子女个数', 'number'),
+	field('idNum', 'IDNum', 'ID Number'),
+	field('email', 'Email', 'Email'),
+	field('education', 'Education', 'Education', 'options', EDUCATION),
+	field('marital', 'Marital', 'Marital Status', 'options', MARITAL_STATUS),
+	field('hasChildren', 'HasChildren', 'Has Children', 'options', HAS_CHILDREN),
+	field('childrenCount', 'ChildrenCount', 'Number of Children', 'number'),
 	ADDRESS,
-	field('business', 'Business', 'Occupation', '职业'),
-	field('income', 'Income', 'Income', '收入', 'options', INCOME),
-	field('conveyance', 'Conveyance', 'Usual Transport', '交通工具', 'options', CONVEYANCE),
-	field('wechat', 'Wechat', 'WeChat ID', '微信号'),
-	field('reference', 'Reference', 'Referrer', '推荐人'),
-	field('inviteCode', 'InviteCode', 'Invite Code', '邀请码'),
-	field('hobbyList', 'HobbyList', 'Hobbies', '业余爱好', 'multiOptions', HOBBIES),
-	field('thirdCardNo', 'ThirdCardNo', 'Third-Party Card Number', '第三方卡号'),
-	field('isPostal', 'IsPostal', 'Accepts Post', '是否接受邮递', 'boolean'),
-	field(
-		'focusInfoList',
-		'FocusInfoList',
-		'Interested In',
-		'关注信息',
-		'multiOptions',
-		SHOPPING_CATEGORIES,
-	),
+	field('business', 'Business', 'Occupation'),
+	field('income', 'Income', 'Income', 'options', INCOME),
+	field('conveyance', 'Conveyance', 'Usual Transport', 'options', CONVEYANCE),
+	field('wechat', 'Wechat', 'WeChat ID'),
+	field('reference', 'Reference', 'Referrer'),
+	field('inviteCode', 'InviteCode', 'Invite Code'),
+	field('hobbyList', 'HobbyList', 'Hobbies', 'multiOptions', HOBBIES),
+	field('thirdCardNo', 'ThirdCardNo', 'Third-Party Card Number'),
+	field('isPostal', 'IsPostal', 'Accepts Post', 'boolean'),
+	field('focusInfoList', 'FocusInfoList', 'Interested In', 'multiOptions', SHOPPING_CATEGORIES),
 	field(
 		'acceptInfoTypeList',
 		'AcceptInfoTypeList',
 		'Contact Channels',
-		'接收信息方式',
 		'multiOptions',
 		CONTACT_CHANNELS,
 	),
@@ -86,7 +76,6 @@ export const SIGN_UP_FIELDS = [
 		'shoppingInterestList',
 		'ShoppingInterestList',
 		'Shopping Preferences',
-		'购物喜好',
 		'multiOptions',
 		SHOPPING_CATEGORIES,
 	),
@@ -94,13 +83,12 @@ export const SIGN_UP_FIELDS = [
 		'activeInterestList',
 		'ActiveInterestList',
 		'Activity Preferences',
-		'活动喜好',
 		'multiOptions',
 		ACTIVITY_INTERESTS,
 	),
-	field('carNo', 'CarNO', 'Car Plate Number', '车牌号'),
+	field('carNo', 'CarNO', 'Car Plate Number'),
 	...Array.from({ length: 20 }, (_, index) =>
-		field(`remark${index + 1}`, `Remark${index + 1}`, `Remark ${index + 1}`, `备注${index + 1}`),
+		field(`remark${index + 1}`, `Remark${index + 1}`, `Remark ${index + 1}`),
 	),
 ];
 
@@ -118,7 +106,7 @@ function collectionOption(field: ProfileField): INodeProperties {
 	const common = {
 		displayName: field.displayName,
 		name: field.name,
-		description: `Mallcoo: ${field.apiName} (${field.chinese})`,
+		description: `Mallcoo: ${field.apiName}`,
 	};
 	switch (field.type) {
 		case 'options':
