@@ -1,3 +1,6 @@
+import type { BiImport } from './bi';
+import type { PosOrder } from './pay';
+
 /**
  * The mall beyond its members: shops, coupon put-ins, gifts, car parks, consumption records and
  * the logs of the writes of "beyond the user API". Field names are the platform's own, as on
@@ -359,6 +362,10 @@ export interface MallView {
 	parkingEntries(): ParkingEntry[];
 	changeNotices(): ChangeNotice[];
 	gradeChanges(): GradeChange[];
+	/** BI events kept, one per event type, unique_id and day (bi.ts). */
+	biEvents(): BiImport[];
+	/** POS orders created, with their last sync (pay.ts). */
+	posOrders(): PosOrder[];
 }
 
 export class MallStore implements MallView {
@@ -378,6 +385,9 @@ export class MallStore implements MallView {
 	cars = new Map<string, ParkingEntry>();
 	notices: ChangeNotice[] = [];
 	grades: GradeChange[] = [];
+	/** By `EventType|unique_id|China date`: bi.ts. */
+	biImports = new Map<string, BiImport>();
+	orders: PosOrder[] = [];
 	misreport: Misreport = {};
 
 	constructor() {
@@ -404,6 +414,8 @@ export class MallStore implements MallView {
 		});
 		this.notices = [];
 		this.grades = [];
+		this.biImports = new Map();
+		this.orders = [];
 		this.misreport = {};
 	}
 
@@ -429,4 +441,6 @@ export class MallStore implements MallView {
 	parkingEntries = () => structuredClone(this.entries);
 	changeNotices = () => structuredClone(this.notices);
 	gradeChanges = () => structuredClone(this.grades);
+	biEvents = () => structuredClone([...this.biImports.values()]);
+	posOrders = () => structuredClone(this.orders);
 }
