@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 import { ApiError, parameterError } from './codes';
 import type { Endpoint } from './endpoints';
 import { pageOf } from './pageIndex';
@@ -86,19 +85,18 @@ export const ACTIVITIES: readonly Activity[] = Array.from({ length: 27 }, (_, in
 
 /** Even activities need registration; every fourth costs points. */
 function detailOf(activity: Activity): ActivityDetail {
-	const { State: _state, ...fields } = activity;
+	const fields: Partial<Activity> = { ...activity };
+	delete fields.State;
 	const needsSign = activity.ActivityID % 2 === 0;
 	const costsPoints = activity.ActivityID % 4 === 0;
 	return {
-		...fields,
+		...(fields as Omit<Activity, 'State'>),
 		Article: `<p>${activity.Name}</p>`,
 		Pact: '每人限报名一次',
 		Rank: activity.ActivityID - 3000,
 		IsNeedSign: needsSign,
 		IsAudit: needsSign && activity.ActivityID % 3 === 0,
-		...(needsSign
-			? { SignStartTime: activity.StartTime, SignEndTime: activity.EndTime }
-			: {}),
+		...(needsSign ? { SignStartTime: activity.StartTime, SignEndTime: activity.EndTime } : {}),
 		SignCondition: needsSign ? '会员可报名' : '',
 		IsDeductionBonus: costsPoints,
 		...(costsPoints ? { DeductionBonus: 100 } : {}),
@@ -145,7 +143,8 @@ export const ACTIVITY_ENDPOINTS: readonly Endpoint[] = [
 		handle(body) {
 			const activityId = requiredInteger(body, 'ActivityID');
 			const activity = ACTIVITIES.find((candidate) => candidate.ActivityID === activityId);
-			if (!activity) throw new ApiError(NOT_FOUND_ACTIVITY, `活动不存在 (no activity ${activityId})`);
+			if (!activity)
+				throw new ApiError(NOT_FOUND_ACTIVITY, `活动不存在 (no activity ${activityId})`);
 			return detailOf(activity);
 		},
 	},

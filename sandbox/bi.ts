@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 import { randomBytes } from 'crypto';
 
 import { chinaDateTime } from '../credentials/chinaTime';
@@ -153,7 +152,10 @@ function checkObject(
 ): void {
 	for (const name of Object.keys(data)) {
 		if (!fields[name])
-			throw parameterError(`EventData.${at}${at ? '.' : ''}${name}`, '未定义的字段 (unknown field)');
+			throw parameterError(
+				`EventData.${at}${at ? '.' : ''}${name}`,
+				'未定义的字段 (unknown field)',
+			);
 	}
 	for (const name of required) {
 		if (!given(data, name)) throw parameterError(`EventData.${at}${at ? '.' : ''}${name}`);

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 import { chinaDateTime } from '../credentials/chinaTime';
 import { ApiError, parameterError, SANDBOX_CODES } from './codes';
 import { WRITES } from './counters';
@@ -63,7 +62,10 @@ export const PAY_ENDPOINTS: readonly Endpoint[] = [
 			const cashierId = requiredString(body, 'CashierID');
 			const amount = fen(body, 'Amount', 1);
 			if (!ctx.mall.shop('DevShopID', devShopId))
-				throw new ApiError(SANDBOX_CODES.NOT_FOUND_SHOP, `商户不存在 (no shop with DevShopID ${devShopId})`);
+				throw new ApiError(
+					SANDBOX_CODES.NOT_FOUND_SHOP,
+					`商户不存在 (no shop with DevShopID ${devShopId})`,
+				);
 			const order: PosOrder = {
 				OrderID: `KG${2001001010 + ctx.mall.orders.length}`,
 				CreatedTime: chinaDateTime(ctx.now),

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/require-node-api-error -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 import { ApiError, SANDBOX_CODES } from './codes';
 import type { Endpoint } from './endpoints';
 import { requiredString } from './params';

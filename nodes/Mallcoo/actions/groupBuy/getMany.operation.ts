@@ -1,0 +1,68 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { filtersField, returnAllProperties } from '../../descriptions/beyondFields';
+import { readLimit } from '../../helpers/beyond';
+import { entryShape, simplifyListProperty, type CodeLabels } from '../../helpers/codeLabels';
+import { pageIndexPager } from '../../helpers/pagers';
+import type { ApiOperation } from '../../helpers/types';
+
+/** TuanType and Type (团购类型), and ShelfStatus (上下架状态), as the Groupon page lists them. */
+const GROUP_BUY_TYPES = [
+	{ name: 'Normal (普通)', value: 1, label: 'Normal' },
+	{ name: 'Flash Sale (秒杀)', value: 3, label: 'Flash Sale' },
+] as const;
+
+const GROUP_BUY_LABELS: CodeLabels = {
+	Type: Object.fromEntries(GROUP_BUY_TYPES.map((type) => [type.value, type.label])),
+	ShelfStatus: { 1: 'On Shelf', 0: 'Off Shelf' },
+};
+
+/**
+ * 团购列表: https://docs.mallcoo.cn/open/api/Groupon.html. PageIndex and PageSize are required
+ * there, with defaults 1 and 10 and no maximum, so pages are of 10.
+ */
+export const getMany: ApiOperation = {
+	resource: 'groupBuy',
+	operation: 'getMany',
+	name: 'Get Many',
+	action: 'Get many group-buys',
+	description: "Get the mall's group-buys: name, category, type, shelf status, times",
+	kind: 'read',
+	repeat: 'resend',
+	properties: [
+		...returnAllProperties,
+		filtersField([
+			{
+				displayName: 'Category ID',
+				name: 'categoryId',
+				type: 'number',
+				default: 0,
+				description: 'Mallcoo: CategoryID (分类ID). Only group-buys of this category.',
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				default: 1,
+				options: GROUP_BUY_TYPES.map(({ name, value }) => ({ name, value })),
+				description: 'Mallcoo: TuanType (团购类型). Only group-buys of this type.',
+			},
+		]),
+		simplifyListProperty('the type (Normal, Flash Sale) and shelf status (On Shelf, Off Shelf)'),
+	],
+	pager: pageIndexPager(10, 'GrouponID'),
+	buildRequest(parameters) {
+		const body: IDataObject = {};
+		const type = parameters.fields('filters').choice('type', [1, 3]);
+		const categoryId = parameters.optionalInteger('filters.categoryId', { min: 1 });
+		if (type !== undefined) body.TuanType = type;
+		if (categoryId !== undefined) body.CategoryID = categoryId;
+		// The page writes this path without a trailing slash.
+		return {
+			path: '/Groupon/v1/GetList',
+			body,
+			limit: readLimit(parameters),
+			outputEntry: entryShape(parameters, GROUP_BUY_LABELS),
+		};
+	},
+};
