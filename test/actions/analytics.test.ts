@@ -5,6 +5,7 @@
  * keep one record per unique_id; bad input refused before anything is sent.
  */
 import { createHash } from 'crypto';
+import { readFileSync } from 'fs';
 import { describe, expect, it } from 'vitest';
 
 import { useOperationRunner } from '../helpers/operations';
@@ -247,5 +248,51 @@ describe('analytics importCrmConsumptionPoints (event 504002)', () => {
 		const result = await attempt({ ...points, mobile: '' });
 		expect(result.error?.message).toMatch(/"Member Card ID" or "Mobile" is required/);
 		expect(fixture.sandbox.requests).toHaveLength(1);
+	});
+});
+
+describe('examples/import-shop-sales.json', () => {
+	const workflow = JSON.parse(
+		readFileSync(new URL('../../examples/import-shop-sales.json', import.meta.url), 'utf8'),
+	) as { nodes: Array<{ type: string; parameters: Record<string, unknown> }> };
+	const importNode = workflow.nodes.find((node) => node.type === 'n8n-nodes-mallcoo.mallcoo')!;
+	/** Rows as the example's "The Day's Sales" node makes them. */
+	const day = [
+		{
+			orderId: '2026-03-01-S00053-0001',
+			soldAt: '2026-03-01 10:12:05',
+			shopCode: 'S00053',
+			total: 128.5,
+			paid: 118.5,
+			payMethod: '微信',
+			coupon: 10,
+		},
+		{
+			orderId: '2026-03-01-454522-0003',
+			soldAt: '2026-03-01 19:05:48',
+			shopCode: '454522',
+			total: 399,
+			paid: 399,
+			payMethod: 'cash',
+			coupon: 0,
+		},
+	];
+
+	it('imports each row with its order number as unique_id; running it again imports nothing twice', async () => {
+		const output = await run(importNode.parameters, day);
+		expect(output.map((item) => item.json.uniqueId)).toEqual(day.map((row) => row.orderId));
+		expect(eventOf(fixture.sandbox.requests[0].rawBody)).toEqual({
+			time: '2026-03-01 10:12:05',
+			unique_id: '2026-03-01-S00053-0001',
+			shop_code: 'S00053',
+			order_total_price: 128.5,
+			payment_amount: 118.5,
+			payment_details: [{ pay_method: '微信', pay_amount: 118.5 }],
+			order_id: '2026-03-01-S00053-0001',
+			discount_amount: 10,
+		});
+		await run(importNode.parameters, day);
+		expect(fixture.sandbox.mall.biEvents()).toHaveLength(2);
+		expect(fixture.sandbox.applied.repeated('biImport')).toEqual([]);
 	});
 });
