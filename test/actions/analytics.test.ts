@@ -169,6 +169,28 @@ describe('analytics importShopSale (event 401002)', () => {
 		expect(fixture.sandbox.mall.biEvents()).toHaveLength(4);
 	});
 
+	it('reads fields inside Payment Details from the item, other expressions through n8n', async () => {
+		await run(
+			{
+				...fromRows,
+				paymentDetails: {
+					payments: [
+						{ payMethod: '={{ $json.pay }}', payAmount: '={{ $json.total }}' },
+						{ payMethod: '={{ $json.pay.toUpperCase() }}', payAmount: 0 },
+					],
+				},
+			},
+			[{ ...rows[2], pay: 'cash' }],
+		);
+		expect(eventOf(fixture.sandbox.requests[0].rawBody).payment_details).toEqual([
+			{ pay_method: 'cash', pay_amount: 9.9 },
+			{ pay_method: 'CASH', pay_amount: 0 },
+		]);
+		// A field the item lacks is empty, as n8n evaluates it.
+		const result = await attempt(fromRows, [{ ...rows[0], pay: undefined }]);
+		expect(result.error?.message).toMatch(/"Payment Details › Payment › Pay Method" is empty/);
+	});
+
 	describe('refuses bad input before sending anything', () => {
 		const cases: Array<[string, Record<string, unknown>, RegExp]> = [
 			['an empty unique ID', { uniqueId: '={{ "" }}' }, /"Unique ID" is required/],

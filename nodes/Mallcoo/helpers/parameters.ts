@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { chinaDateTime } from '../../../credentials/chinaTime';
+import { compileItemTemplate, type ItemTemplate } from './itemTemplate';
 
 /** Where parameters come from: an execute context, or anything that answers the same two calls. */
 export interface ParameterSource {
@@ -671,6 +672,10 @@ export class ItemParameters {
 				// A missing field goes through n8n, which knows what such an expression yields.
 				if (json && Object.prototype.hasOwnProperty.call(json, field)) return json[field];
 			}
+			const template = this.itemTemplate(name);
+			const json = template && this.context.getInputData?.()[this.itemIndex]?.json;
+			const filled = json ? template!(json) : undefined;
+			if (filled) return filled.value;
 			return this.context.getNodeParameter(name, this.itemIndex, fallback);
 		}
 		// Selectors that take no expressions are the same for every item: read them once per run.
@@ -694,6 +699,21 @@ export class ItemParameters {
 			this.runConstants.set(key, field);
 		}
 		return field;
+	}
+
+	/** A collection or list parameter filled from the item's own fields (helpers/itemTemplate.ts), or null. */
+	private itemTemplate(name: string): ItemTemplate | null {
+		if (!this.runConstants || !this.context.getInputData) return null;
+		const key = `template:${name}`;
+		let template = this.runConstants.get(key) as ItemTemplate | null | undefined;
+		if (template === undefined) {
+			template = compileItemTemplate(this.context.getNode().parameters[name], (expression) => {
+				const match = JSON_FIELD_EXPRESSION.exec(expression);
+				return match ? (match[1] ?? match[3]) : null;
+			});
+			this.runConstants.set(key, template);
+		}
+		return template;
 	}
 
 	private runConstantNames(): Set<string> {
