@@ -16,11 +16,8 @@ import type {
 	INodeType,
 } from 'n8n-workflow';
 
-import {
-	CREDENTIAL_TYPE,
-	apiBaseUrlOf,
-	mallcooHttpOptions,
-} from '../nodes/Mallcoo/transport/request';
+import { mallcooHttpOptions } from '../nodes/Mallcoo/transport/attempt';
+import { CREDENTIAL_TYPE, apiBaseUrlOf } from '../nodes/Mallcoo/transport/settings';
 import { forEachConcurrently } from '../nodes/Mallcoo/transport/schedule';
 import { rawRequest, type BenchOp } from './ops';
 

@@ -14,11 +14,9 @@
 import type { IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { MallcooApi } from '../credentials/MallcooApi.credentials';
-import {
-	callMallcoo,
-	mallcooHttpOptions,
-	type TransportSettings,
-} from '../nodes/Mallcoo/transport/request';
+import { mallcooHttpOptions } from '../nodes/Mallcoo/transport/attempt';
+import { callMallcoo } from '../nodes/Mallcoo/transport/call';
+import type { TransportSettings } from '../nodes/Mallcoo/transport/settings';
 import { RequestBudget } from '../nodes/Mallcoo/transport/schedule';
 import { DEMO_CREDENTIALS, generatedMember } from '../sandbox/server';
 import { rawRequest } from './ops';

@@ -65,8 +65,9 @@ export function nodeParameters(op: BenchOp, concurrency: number): IDataObject {
 
 /**
  * Path and body the node builds for one item (nodes/Mallcoo/actions/member/get.operation.ts,
- * tag/add.operation.ts, points/add.operation.ts with nodes/Mallcoo/helpers/beyond.ts pointsBody,
- * and analytics/importShopSale.operation.ts, same key order). The bench checks against the sandbox log that the floor and
+ * tag/add.operation.ts, points/add.operation.ts with nodes/Mallcoo/descriptions/points.ts
+ * pointsBody, and analytics/importShopSale.operation.ts, same key order). The bench checks
+ * against the sandbox log that the floor and
  * the baseline really sent the same bodies as the node.
  */
 export function rawRequest(op: BenchOp, item: IDataObject): { path: string; body: IDataObject } {

@@ -13,7 +13,7 @@
  *   user's alternative (Code node that signs + HTTP Request node) in alternating rounds, with a
  *   CPU profile of the node's and the floor's runs (bench/profile.ts).
  *
- * Checked against the issue's targets; exits 1 if one is missed that the floor meets (a target
+ * Checked against the throughput targets (README, "Throughput"); exits 1 if one is missed that the floor meets (a target
  * that n8n's helper alone misses is reported, not failed: no community node can beat the floor).
  *
  *   --only=latency,points,import,memory,cpu  run only these parts (default: all)
@@ -485,7 +485,7 @@ function report(
 }
 
 /**
- * The issue's targets for one latency-bound configuration. A miss fails the bench only when the
+ * The throughput targets for one latency-bound configuration. A miss fails the bench only when the
  * floor (n8n's helper alone) meets that target in the same run; otherwise it is a limit of n8n.
  */
 function targetFailures(r: Omit<Row, 'failures' | 'limits'>): {

@@ -1,10 +1,10 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
- * The sandbox in its own process (sandbox/cli.ts), so its CPU and memory never count as n8n's.
- * Driven only through its HTTP control API.
+ * The sandbox in its own process, so its CPU and memory never count as n8n's. Started by the
+ * project's one sandbox launcher (scripts/lib/sandbox.mjs); driven only through its HTTP control API.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 import type { RecordedRequest } from '../sandbox/server';
 
@@ -19,39 +19,31 @@ export interface SandboxProcess {
 	stop(): void;
 }
 
+/** What the bench uses of scripts/lib/sandbox.mjs (plain ESM without type declarations). */
+interface SandboxLauncher {
+	startSandboxProcess(options: {
+		port?: number;
+		args?: string[];
+		nodeArgs?: string[];
+	}): Promise<{ url: string; pid: number; stop(): Promise<void> }>;
+}
+
 export async function startSandboxProcess(
 	root: string,
 	members: number,
 	latencyMs: number,
 	tsHook: string[],
 ): Promise<SandboxProcess> {
-	// --port 0: the OS picks a free port and the CLI prints it; no race with another process.
-	const args = [
-		...tsHook,
-		'sandbox/cli.ts',
-		'--port',
-		'0',
-		'--latency',
-		String(latencyMs),
-		'--members',
-		String(members),
-	];
-	const child: ChildProcess = spawn(process.execPath, args, {
-		cwd: root,
-		stdio: ['ignore', 'pipe', 'inherit'],
+	const launcher = (await import(
+		path.join(root, 'scripts', 'lib', 'sandbox.mjs')
+	)) as SandboxLauncher;
+	// Port 0: the OS picks a free port and the CLI prints it; no race with another process.
+	const sandbox = await launcher.startSandboxProcess({
+		port: 0,
+		args: ['--latency', String(latencyMs), '--members', String(members)],
+		nodeArgs: tsHook,
 	});
-	const url = await new Promise<string>((resolve, reject) => {
-		let text = '';
-		child.stdout!.on('data', (chunk: Buffer) => {
-			text += chunk.toString();
-			const match = /listening on (http:\/\/\S+)/.exec(text);
-			if (match) resolve(match[1]);
-		});
-		child.once('exit', (code) =>
-			reject(new Error(`the sandbox exited (${code}) before listening`)),
-		);
-	});
-	child.stdout!.resume();
+	const url = sandbox.url;
 
 	const control = async (method: string, path: string, body?: unknown) => {
 		const response = await fetch(`${url}/__sandbox/${path}`, {
@@ -76,8 +68,8 @@ export async function startSandboxProcess(
 			await control('DELETE', 'requests');
 		},
 		requests: () => control('GET', 'requests') as Promise<RecordedRequest[]>,
-		cpuMs: () => processCpuMs(child.pid),
-		stop: () => void child.kill('SIGTERM'),
+		cpuMs: () => processCpuMs(sandbox.pid),
+		stop: () => void sandbox.stop(),
 	};
 }
 

@@ -1,7 +1,7 @@
 import { expect, inject } from 'vitest';
 
 import { mallcooSign } from '../credentials/mallcooSignature';
-import type { Member } from '../sandbox/store';
+import type { Member } from '../sandbox/members';
 import type { StackInfo, Webhook } from './stack-info';
 
 export { ARTIFACTS, type StackInfo, type Webhook } from './stack-info';
@@ -13,6 +13,21 @@ declare module 'vitest' {
 }
 
 export const stack = (): StackInfo => inject('stack');
+
+/** Empties the stack's sandbox: its request log and what earlier tests wrote. */
+export async function resetSandbox(): Promise<void> {
+	const response = await fetch(`${stack().sandbox.url}/__sandbox/reset`, { method: 'POST' });
+	expect(response.ok).toBe(true);
+}
+
+/** The credentials n8n holds (GET /rest/credentials as the owner). */
+export async function n8nCredentials(): Promise<Array<{ id: string; name: string; type: string }>> {
+	const { url, cookie } = stack();
+	const response = await fetch(`${url}/rest/credentials`, { headers: { cookie } });
+	expect(response.status).toBe(200);
+	return ((await response.json()) as { data: Array<{ id: string; name: string; type: string }> })
+		.data;
+}
 
 /** The production webhook of a workflow (its only trigger). */
 export function webhookOf(workflowId: string): Webhook {
@@ -96,20 +111,42 @@ export function signatureProblems(request: RecordedRequest): string[] {
 	return problems;
 }
 
-/** Calls a webhook with a JSON body (or a query for GET); returns status, parsed JSON or text. */
+/**
+ * Calls a webhook with a JSON body (or a query for GET); returns status, parsed JSON or text.
+ * A webhook with Header Auth gets the stack's secret, unless `secret` says otherwise (null: no
+ * secret header at all); `headers` adds more.
+ */
 export async function callWebhook(
 	hook: Webhook,
-	{ body, query }: { body?: unknown; query?: Record<string, string> } = {},
+	{
+		body,
+		query,
+		secret,
+		headers = {},
+	}: {
+		body?: unknown;
+		query?: Record<string, string>;
+		secret?: string | null;
+		headers?: Record<string, string>;
+	} = {},
 ): Promise<{
 	status: number;
 	json: Record<string, unknown> | undefined;
 	text: string;
 	contentType: string;
+	headers: Headers;
 }> {
 	const url = query ? `${hook.url}?${new URLSearchParams(query)}` : hook.url;
+	const { header, value } = stack().security.webhookSecret;
+	const sent =
+		hook.authentication === 'headerAuth' ? (secret === undefined ? value : secret) : null;
 	const response = await fetch(url, {
 		method: hook.method,
-		headers: body === undefined ? {} : { 'content-type': 'application/json' },
+		headers: {
+			...(body === undefined ? {} : { 'content-type': 'application/json' }),
+			...(sent === null ? {} : { [header]: sent }),
+			...headers,
+		},
 		body: body === undefined ? undefined : JSON.stringify(body),
 		redirect: 'manual',
 	});
@@ -125,6 +162,7 @@ export async function callWebhook(
 		json,
 		text,
 		contentType: response.headers.get('content-type') ?? '',
+		headers: response.headers,
 	};
 }
 

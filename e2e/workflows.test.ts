@@ -10,6 +10,8 @@ import {
 	callWebhook,
 	expectGreetedWithPoints,
 	expectSigned,
+	n8nCredentials,
+	resetSandbox,
 	signInAddress,
 	sandboxMember,
 	stack,
@@ -20,24 +22,18 @@ import {
 /** The Mobile of a logged JSON body, to sort requests that arrive in any order. */
 const mobileOf = (body: unknown) => String((body as { Mobile?: unknown } | undefined)?.Mobile);
 
-beforeAll(async () => {
-	const response = await fetch(`${stack().sandbox.url}/__sandbox/reset`, { method: 'POST' });
-	expect(response.ok).toBe(true);
-});
+beforeAll(resetSandbox);
 
 describe('the stack npm start runs', () => {
 	it('has the credential and every example workflow published', async () => {
-		const { url, cookie } = stack();
-		const credentials = await (
-			await fetch(`${url}/rest/credentials`, { headers: { cookie } })
-		).json();
-		expect(
-			credentials.data.map((c: { id: string; name: string; type: string }) => [
-				c.id,
-				c.name,
-				c.type,
+		const credentials = await n8nCredentials();
+		expect(credentials.map((c) => [c.id, c.name, c.type])).toEqual(
+			expect.arrayContaining([
+				['mallcooSandbox01', 'Mallcoo Sandbox', 'mallcooApi'],
+				['mallcooWebhook01', 'Mallcoo Examples Webhook Secret', 'httpHeaderAuth'],
 			]),
-		).toEqual([['mallcooSandbox01', 'Mallcoo Sandbox', 'mallcooApi']]);
+		);
+		expect(credentials).toHaveLength(2);
 		expect(stack().workflows.map((w) => [w.id, w.published])).toEqual(
 			expect.arrayContaining([
 				['mallcooCrmSync01', true],

@@ -3,12 +3,20 @@
  * Runs the Mallcoo sandbox for people and for out-of-process tests:
  *   npx tsx sandbox/cli.ts [--port 3010] [--host 127.0.0.1] [--latency 0] [--members 0]
  *                          [--fault-rate 0.1] [--fault-kinds http500,dropAfterApply] [--fault-seed 42]
- *                          [--rate-limit 50]
+ *                          [--rate-limit 50] [--dialect alt]
  * Port also from MALLCOO_SANDBOX_PORT. Stops cleanly on SIGINT/SIGTERM.
  * Random faults and the rate limit last until a reset (POST /__sandbox/reset takes them again
  * in its body: {latencyMs, randomFaults: {rate, kinds, seed}, rateLimit}).
  */
-import { FAULTS, OAUTH_PAGES, SEED_MEMBERS, startSandbox, type Fault } from './server';
+import {
+	DIALECTS,
+	FAULTS,
+	OAUTH_PAGES,
+	SEED_MEMBERS,
+	startSandbox,
+	type Dialect,
+	type Fault,
+} from './server';
 
 function option(name: string): string | undefined {
 	const args = process.argv.slice(2);
@@ -54,6 +62,14 @@ function faultKinds(): Fault[] | undefined {
 	return kinds as Fault[];
 }
 
+function dialect(): Dialect | undefined {
+	const text = option('dialect');
+	if (text === undefined || text === '') return undefined;
+	if (!(DIALECTS as readonly string[]).includes(text))
+		fail(`--dialect: unknown dialect "${text}"; expected ${DIALECTS.join(', ')}`);
+	return text as Dialect;
+}
+
 async function main(): Promise<void> {
 	const rate = faultRate();
 	const seedText = option('fault-seed');
@@ -71,6 +87,7 @@ async function main(): Promise<void> {
 					}
 				: undefined,
 		rateLimitPerSecond: numberOption('rate-limit', 0) || undefined,
+		dialect: dialect(),
 	});
 	const { appId, publicKey, privateKey } = sandbox.credentials;
 	// The production callback of examples/oauth-sign-in.json's trigger (webhook/<webhookId>/callback).
@@ -96,7 +113,7 @@ async function main(): Promise<void> {
 		'',
 		`Sign-in page:    ${sandbox.url}${OAUTH_PAGES[0]}?AppID=${appId}&PublicKey=${publicKey}&CallbackUrl=${callback}`,
 		'                 (add &sandboxMobile=13800000002 to sign in as another member)',
-		`Control API:     ${sandbox.url}/__sandbox/health | requests | reset | latency | faults | random-faults | rate-limit | rate | applied | misreport | consumption/match | mall | members | ticket`,
+		`Control API:     ${sandbox.url}/__sandbox/health | requests | reset | latency | faults | random-faults | rate-limit | rate | dialect | applied | misreport | consumption/match | mall | members | ticket`,
 		...(sandbox.latencyMs ? [`Latency:         ${sandbox.latencyMs} ms per API answer`] : []),
 		...(sandbox.randomFaults
 			? [
@@ -106,6 +123,7 @@ async function main(): Promise<void> {
 		...(sandbox.rateLimit
 			? [`Rate limit:      ${sandbox.rateLimit} requests/s, then HTTP 429`]
 			: []),
+		`Dialect:         ${sandbox.dialect} (how refusals are worded; POST /__sandbox/dialect)`,
 		'Ctrl+C to stop.',
 	];
 	process.stdout.write(`${lines.join('\n')}\n`);

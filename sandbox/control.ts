@@ -3,8 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'http';
 
 import { isFault, type RandomFaultOptions } from './faults';
 import type { Misreport } from './mall';
+import { DIALECTS, type Dialect } from './refusals';
 import { parseJson, readBody, sendJson } from './respond';
-import type { MemberSelector } from './store';
+import { INDEX_KEYS, type MemberSelector } from './members';
 import type { Sandbox } from './types';
 
 /**
@@ -12,12 +13,14 @@ import type { Sandbox } from './types';
  * bench). No signature; answers are plain JSON (not the platform envelope), 400 for a bad request.
  *
  * GET    /__sandbox/health              {ok, url, appId, members, requests, latencyMs, pendingFaults,
- *                                        randomFaults, faultCounts, rateLimit, applied}
+ *                                        randomFaults, faultCounts, rateLimit, applied, dialect}
  * GET    /__sandbox/requests[?since=id] the request log (only ids > since)
  * DELETE /__sandbox/requests            empty the log and the per-second counts
- * POST   /__sandbox/reset  [{latencyMs, randomFaults, rateLimit}]
+ * POST   /__sandbox/reset  [{latencyMs, randomFaults, rateLimit, dialect}]
  *                                       re-seed, empty log and counters, no faults, no latency,
  *                                       no rate limit, no misreport; then apply the optional body
+ * GET    /__sandbox/dialect          {dialect, dialects}
+ * POST   /__sandbox/dialect  {dialect}   how refusals are worded until the next reset
  * POST   /__sandbox/latency  {ms}
  * POST   /__sandbox/faults   {faults: [..]}   next N requests (a fault name, or null to pass one)
  * POST   /__sandbox/random-faults {rate, kinds?, seed?}   rate 0 (or DELETE) switches them off
@@ -29,7 +32,7 @@ import type { Sandbox } from './types';
  * POST   /__sandbox/misreport {consumeRecordsCount?, consumeRecordsStuckPagingId?, repeatLastPage?}
  *                                       ({} answers truthfully again)
  * POST   /__sandbox/consumption/match {TransID, Mobile | another identifier}
- * GET    /__sandbox/mall                the beyond-API write logs: points, consumptions,
+ * GET    /__sandbox/mall                the other pages' write logs: points, consumptions,
  *                                        parkingEntries, changeNotices, gradeChanges
  * GET    /__sandbox/members[?Mobile=..|OpenUserID=..|...]   all members, or the one matching
  * POST   /__sandbox/ticket   {Mobile} or any one identifier  → {Ticket}
@@ -68,6 +71,7 @@ export async function handleControl(
 				faultCounts: sandbox.faultCounts,
 				rateLimit: sandbox.rateLimit,
 				applied: sandbox.applied.total(),
+				dialect: sandbox.dialect,
 			});
 		case 'GET requests': {
 			const since = Number(url.searchParams.get('since') ?? 0);
@@ -87,11 +91,19 @@ export async function handleControl(
 				if (body.randomFaults !== undefined && body.randomFaults !== null)
 					sandbox.setRandomFaults(randomFaults(body.randomFaults));
 				if (body.rateLimit !== undefined) sandbox.setRateLimit(rateLimit(body.rateLimit));
+				if (body.dialect !== undefined) sandbox.setDialect(body.dialect as Dialect);
 				ok({
 					latencyMs: sandbox.latencyMs,
 					randomFaults: sandbox.randomFaults ?? null,
 					rateLimit: sandbox.rateLimit,
 				});
+			});
+		case 'GET dialect':
+			return ok({ dialect: sandbox.dialect, dialects: DIALECTS });
+		case 'POST dialect':
+			return attempt(() => {
+				sandbox.setDialect(body.dialect as Dialect);
+				ok({ dialect: sandbox.dialect });
 			});
 		case 'POST latency':
 			if (typeof body.ms !== 'number' || !(body.ms >= 0))
@@ -193,17 +205,7 @@ function rateLimit(value: unknown): number | null {
 	return value;
 }
 
-const SELECTOR_KEYS = [
-	'Mobile',
-	'OpenUserID',
-	'WXOpenID',
-	'AliUserID',
-	'UserToken',
-	'MallCardNo',
-	'ThirdPartyCardID',
-];
-
 function selectorFrom(source: Record<string, unknown>): MemberSelector | undefined {
-	const key = SELECTOR_KEYS.find((k) => typeof source[k] === 'string' && source[k] !== '');
+	const key = INDEX_KEYS.find((k) => typeof source[k] === 'string' && source[k] !== '');
 	return key ? ({ [key]: source[key] } as MemberSelector) : undefined;
 }

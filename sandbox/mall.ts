@@ -1,9 +1,9 @@
-import type { BiImport } from './bi';
-import type { PosOrder } from './pay';
+import type { BiImport } from './pages/bi';
+import type { PosOrder } from './pages/pay';
 
 /**
  * The mall beyond its members: shops, coupon put-ins, gifts, car parks, consumption records and
- * the logs of the writes of "beyond the user API". Field names are the platform's own, as on
+ * the logs of the other pages' writes. Field names are the platform's own, as on
  * https://docs.mallcoo.cn/open/api/Shop.html, Coupon.html, Gift.html, Park.html, Return.html.
  * The seed is fixed (identical on every start and reset) so tests can count on it.
  */

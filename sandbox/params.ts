@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/require-node-api-error -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
-import { parameterError } from './codes';
-import type { Member, MemberProfile } from './store';
+import { parameterError } from './refusals';
+import type { Member, MemberProfile } from './members';
 
 /**
  * Reading request bodies strictly: a wrong type is a 2001 naming the parameter, so a client bug

@@ -1,54 +1,27 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * Mallcoo sandbox: a local HTTP server that behaves like the Mallcoo open platform: the user API
- * (https://docs.mallcoo.cn/open/api/User.html, 21 endpoints), the endpoints beyond it that the
- * node builds on (points, consumption, coupons, shops, parking, gifts, CRM notices: beyond.ts),
- * its request signing and its OAuth pages.
+ * (https://docs.mallcoo.cn/open/api/User.html, 21 endpoints), the other pages the node builds on
+ * (points, consumption, coupons, shops, parking, gifts, CRM notices: one file each in pages/), its
+ * request signing (gateway.ts) and its OAuth pages.
  *
- * Answers are the platform envelope `{"Code","Message","Data"}` with HTTP 200, business errors
- * included. The platform publishes no general error-code page; the sandbox uses these (codes.ts):
+ * Answers are the platform envelope `{"Code","Message","Data"}` with HTTP 200, refusals included
+ * (refusals.ts: every refusal by meaning, worded per dialect; sandbox/README.md has the table).
+ * HTTP-level answers: 404 no such API path, 405 not POST, 429 the rate limit or an injected
+ * http429, 500 a bug in the sandbox itself (injected faults are separate).
  *
- * | Code | HTTP | when |
- * | ---- | ---- | ---- |
- * | 1    | 200  | 成功 (success) |
- * | 2    | 200  | parking endpoints only: parameter error (documented on the Park page) |
- * | 1101 | 200  | parking EnterInfoNotify: ParkCode unknown (documented on the Park page) |
- * | 1001 | 200  | a public header (AppID, PublicKey, TimeStamp, Sign) is missing or empty; the message names it |
- * | 1002 | 200  | AppID unknown |
- * | 1003 | 200  | PublicKey does not belong to the AppID |
- * | 1004 | 200  | TimeStamp not `yyyyMMddHHmmss`, or more than ±5 min (clockSkewToleranceMs) from China time |
- * | 1005 | 200  | 签名错误: Sign ≠ mallcooSign(PublicKey, TimeStamp, raw body as received, PrivateKey); case matters |
- * | 2001 | 200  | 参数错误: body not a JSON object, a parameter missing or of the wrong type (named in the message) |
- * | 3001 | 200  | user / member not found (AdvancedInfo reads and points also need a card) |
- * | 3002 | 200  | Ticket invalid, expired (5 min) or already used |
- * | 3003 | 200  | UserToken invalid |
- * | 3004 | 200  | mobile already registered (opening a card, changing to a mobile in use) |
- * | 3005 | 200  | ThirdPartyCardID not found |
- * | 3006 | 200  | TransID already used in this app (points, consumption): nothing applied (assumption) |
- * | 3007 | 200  | points deduction larger than the balance (assumption) |
- * | 3008 | 200  | McShopID / CrmShopID / DevShopID names no shop (assumption) |
- * | 3009 | 200  | GetCarLocation: no car with that plate (assumption) |
- * | 404  | 404  | no such API path |
- * | 405  | 405  | an API path called with another method than POST |
- * | 429  | 429  | the rate limit (setRateLimit), with Retry-After; or an injected http429 |
- * | 500  | 500  | a bug in the sandbox itself (never sent on purpose: injected faults are separate) |
- *
- * Checks run in the order of the table (path, method, headers, identity, time, signature, body).
- * Paths match case-insensitively with or without the trailing slash, as on IIS.
+ * Checks run in this order: path, method, the gateway (headers, identity, time, signature, body),
+ * then the endpoint. Paths match case-insensitively with or without the trailing slash, as on IIS.
  * The rate limit, injected faults (faults.ts) and latency apply to API paths (and unknown paths),
  * not to the OAuth pages nor to the control API under /__sandbox/.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 
-import { parseChinaTimeStamp } from '../credentials/chinaTime';
-import { mallcooSign } from '../credentials/mallcooSignature';
-import { ApiError, SANDBOX_CODES } from './codes';
 import { handleControl } from './control';
 import { RateMeter, type ApplyCountsView, type RequestRate } from './counters';
 import {
 	FaultInjector,
-	TOO_MANY_REQUESTS,
 	faultStatus,
 	isAfterApply,
 	isHang,
@@ -58,15 +31,25 @@ import {
 	type RandomFaultOptions,
 	type RandomFaultSettings,
 } from './faults';
+import { admit } from './gateway';
 import { MallStore, type MallView, type Misreport } from './mall';
-import { findOAuthPage, oauthPage } from './oauth';
 import { parseJson, readBody, send, sendJson } from './respond';
-import type { DeferredOpenings } from './endpoints';
+import { MemberStore, type MemberSelector, type MemberView } from './members';
+import type { DeferredOpenings } from './pages/endpoint';
+import { findOAuthPage, oauthPage } from './pages/oauth';
+import {
+	DEFAULT_DIALECT,
+	DIALECTS,
+	isDialect,
+	Refusal,
+	SANDBOX_CODES,
+	word,
+	type Dialect,
+	type RefusalKind,
+} from './refusals';
 import { findEndpoint } from './routes';
-import { MemberStore, type MemberSelector, type MemberView } from './store';
 import type { RecordedRequest, Sandbox, SandboxCredentials, SandboxOptions } from './types';
 
-export { DUPLICATE_TRANS_ID, SANDBOX_CODES } from './codes';
 export {
 	WRITES,
 	type ApplyCount,
@@ -75,9 +58,6 @@ export {
 	type SecondCount,
 	type WriteName,
 } from './counters';
-export { BEYOND_ENDPOINTS } from './beyond';
-export { ENDPOINTS } from './endpoints';
-export { ALL_ENDPOINTS } from './routes';
 export {
 	AFTER_APPLY_FAULTS,
 	BEFORE_APPLY_FAULTS,
@@ -109,7 +89,6 @@ export {
 	type Misreport,
 	type Shop,
 } from './mall';
-export { OAUTH_PAGES } from './oauth';
 export {
 	CARD_TYPES,
 	SEED_MEMBERS,
@@ -117,7 +96,20 @@ export {
 	type Member,
 	type MemberSelector,
 	type MemberView,
-} from './store';
+} from './members';
+export { OAUTH_PAGES } from './pages/oauth';
+export { USER_ENDPOINTS } from './pages/user';
+export {
+	DEFAULT_DIALECT,
+	DIALECTS,
+	DUPLICATE_TRANS_ID,
+	REFUSALS,
+	SANDBOX_CODES,
+	type Dialect,
+	type RefusalKind,
+	type Wording,
+} from './refusals';
+export { ALL_ENDPOINTS } from './routes';
 export type { RecordedRequest, Sandbox, SandboxCredentials, SandboxOptions } from './types';
 
 /** The app the sandbox accepts unless told otherwise (made up; never valid on the real platform). */
@@ -133,13 +125,6 @@ interface ApiAnswer {
 	headers?: Record<string, string>;
 }
 
-const HEADERS: Array<[string, string]> = [
-	['appid', 'AppID'],
-	['publickey', 'PublicKey'],
-	['timestamp', 'TimeStamp'],
-	['sign', 'Sign'],
-];
-
 export class MallcooSandbox implements Sandbox {
 	readonly requests: RecordedRequest[] = [];
 	readonly credentials: Readonly<SandboxCredentials>;
@@ -148,6 +133,7 @@ export class MallcooSandbox implements Sandbox {
 	readonly faults = new FaultInjector();
 	private readonly meter = new RateMeter();
 	private latency = 0;
+	private answering: Dialect = DEFAULT_DIALECT;
 	private sequence = 0;
 	private readonly hanging = new Map<ServerResponse, RecordedRequest>();
 	private readonly timers = new Set<NodeJS.Timeout>();
@@ -163,6 +149,7 @@ export class MallcooSandbox implements Sandbox {
 		this.store = new MemberStore(options.generatedMembers ?? 0, options.ticketTtlMs);
 		this.tolerance = options.clockSkewToleranceMs ?? 5 * 60_000;
 		this.maxRecorded = Math.max(10, options.maxRecordedRequests ?? 100_000);
+		this.setDialect(this.startDialect);
 		this.setLatency(options.latencyMs ?? 0);
 		if (options.randomFaults) this.setRandomFaults(options.randomFaults);
 		if (options.rateLimitPerSecond) this.setRateLimit(options.rateLimitPerSecond);
@@ -178,6 +165,22 @@ export class MallcooSandbox implements Sandbox {
 
 	get applied(): ApplyCountsView {
 		return this.store.applied;
+	}
+
+	/** How refusals are worded now (refusals.ts). */
+	get dialect(): Dialect {
+		return this.answering;
+	}
+
+	/** The dialect given at start; reset() returns to it. */
+	private get startDialect(): Dialect {
+		return this.options.dialect ?? DEFAULT_DIALECT;
+	}
+
+	setDialect(dialect: Dialect): void {
+		if (!isDialect(dialect))
+			throw new RangeError(`unknown dialect ${dialect}; expected ${DIALECTS.join(', ')}`);
+		this.answering = dialect;
 	}
 
 	get latencyMs(): number {
@@ -255,6 +258,7 @@ export class MallcooSandbox implements Sandbox {
 		this.faults.clear();
 		this.meter.setLimit(null);
 		this.latency = 0;
+		this.answering = this.startDialect;
 		this.endHanging();
 	}
 
@@ -354,9 +358,10 @@ export class MallcooSandbox implements Sandbox {
 
 		const latency = this.latency;
 		if (!this.meter.arrive(startedAt)) {
-			record.response = { status: 429, ...codeOf(TOO_MANY_REQUESTS), rateLimited: true };
+			const { status, envelope } = this.refuse(new Refusal('rateLimited'));
+			record.response = { status, ...codeOf(envelope), rateLimited: true };
 			await this.wait(latency);
-			return sendJson(res, 429, TOO_MANY_REQUESTS, { 'Retry-After': '1' });
+			return sendJson(res, status, envelope, { 'Retry-After': '1' });
 		}
 
 		const fault = this.faults.next({
@@ -398,49 +403,15 @@ export class MallcooSandbox implements Sandbox {
 				headers: { Allow: 'POST' },
 			};
 		}
-		const headers = record.headers;
-		for (const [key, name] of HEADERS) {
-			if (!headers[key])
-				return fail(SANDBOX_CODES.MISSING_HEADER, `缺少公共参数 ${name} (missing header ${name})`);
-		}
-		if (headers.appid !== this.credentials.appId)
-			return fail(SANDBOX_CODES.UNKNOWN_APP_ID, 'AppID 不存在 (unknown AppID)');
-		if (headers.publickey !== this.credentials.publicKey) {
-			return fail(
-				SANDBOX_CODES.WRONG_PUBLIC_KEY,
-				'PublicKey 错误 (PublicKey does not belong to this AppID)',
-			);
-		}
 		const now = Date.now();
-		const stamp = parseChinaTimeStamp(headers.timestamp);
-		if (!stamp)
-			return fail(
-				SANDBOX_CODES.BAD_TIMESTAMP,
-				'TimeStamp 格式错误,应为 yyyyMMddHHmmss (TimeStamp must be yyyyMMddHHmmss, China time)',
-			);
-		if (Math.abs(now - stamp.getTime()) > this.tolerance) {
-			return fail(
-				SANDBOX_CODES.BAD_TIMESTAMP,
-				`TimeStamp 已过期 (TimeStamp more than ${Math.round(this.tolerance / 1000)} s from China time)`,
-			);
-		}
-		const expected = mallcooSign(
-			this.credentials.publicKey,
-			headers.timestamp,
-			record.rawBody,
-			this.credentials.privateKey,
-		);
-		if (headers.sign !== expected) return fail(SANDBOX_CODES.BAD_SIGN, '签名错误 (Sign mismatch)');
-
-		const body = record.body;
-		if (!body || typeof body !== 'object' || Array.isArray(body)) {
-			return fail(
-				endpoint.parameterErrorCode ?? SANDBOX_CODES.BAD_PARAMETER,
-				'参数错误:请求体不是JSON对象 (body is not a JSON object)',
-			);
-		}
+		const body = admit(record, {
+			credentials: this.credentials,
+			toleranceMs: this.tolerance,
+			now,
+		});
+		if (body instanceof Refusal) return this.refuse(body, endpoint.parameterRefusal);
 		try {
-			const data = endpoint.handle(body as Record<string, unknown>, {
+			const data = endpoint.handle(body, {
 				store: this.store,
 				mall: this.mallStore,
 				now,
@@ -450,7 +421,7 @@ export class MallcooSandbox implements Sandbox {
 			if (data !== undefined) envelope.Data = data;
 			return { status: 200, envelope };
 		} catch (error) {
-			if (error instanceof ApiError) return fail(error.code, error.message);
+			if (error instanceof Refusal) return this.refuse(error, endpoint.parameterRefusal);
 			// A sandbox bug: answer (and log) it as a 500 rather than leave the client waiting.
 			return fail(
 				SANDBOX_CODES.SANDBOX_ERROR,
@@ -458,6 +429,16 @@ export class MallcooSandbox implements Sandbox {
 				500,
 			);
 		}
+	}
+
+	/** The refusal in the dialect in force; a page with its own parameter refusal wraps the usual one. */
+	private refuse(refusal: Refusal, parameterRefusal?: RefusalKind): ApiAnswer {
+		const wrapped =
+			parameterRefusal && refusal.kind === 'parameter'
+				? new Refusal(parameterRefusal, refusal)
+				: refusal;
+		const { status, code, message } = word(wrapped, this.answering);
+		return fail(code, message, status);
 	}
 
 	private record(record: RecordedRequest, res: ServerResponse): void {

@@ -1,7 +1,8 @@
 import type { ApplyCountsView, RequestRate } from './counters';
 import type { Fault, FaultPlan, RandomFaultOptions, RandomFaultSettings } from './faults';
 import type { MallView, Misreport } from './mall';
-import type { MemberSelector, MemberView } from './store';
+import type { MemberSelector, MemberView } from './members';
+import type { Dialect } from './refusals';
 
 /**
  * The sandbox's public shapes, in a module of their own so that server.ts (which implements
@@ -35,6 +36,8 @@ export interface SandboxOptions {
 	randomFaults?: RandomFaultOptions;
 	/** Requests per second before HTTP 429 (as setRateLimit); reset() turns it off. */
 	rateLimitPerSecond?: number;
+	/** How refusals are worded (refusals.ts DIALECTS); default 'classic'; reset() returns to it. */
+	dialect?: Dialect;
 }
 
 /** One request as the sandbox saw it. Times are Date.now() epoch milliseconds. */
@@ -79,7 +82,7 @@ export interface Sandbox {
 	readonly requests: RecordedRequest[];
 	/** Read-only copies of the store's members. */
 	readonly members: MemberView;
-	/** Read-only copies of shops, coupons, gifts, consumption records and the beyond-API write logs. */
+	/** Read-only copies of shops, coupons, gifts, consumption records and the other pages' write logs. */
 	readonly mall: MallView;
 	/** How many times each write was applied since the last reset (counters.ts WRITES). */
 	readonly applied: ApplyCountsView;
@@ -92,14 +95,19 @@ export interface Sandbox {
 	readonly randomFaults: RandomFaultSettings | undefined;
 	/** Requests per second before 429, or null. */
 	readonly rateLimit: number | null;
+	/** How refusals are worded now: the same meanings, other Codes and Messages per dialect. */
+	readonly dialect: Dialect;
 	/** Also forgets the per-second request counts. */
 	clearRequests(): void;
 	/**
 	 * Re-seeds members and mall data, empties the log and the counters, removes planned and
-	 * random faults, latency, rate limit and misreports, ends hanging requests.
+	 * random faults, latency, rate limit and misreports, ends hanging requests, and returns to the
+	 * dialect the sandbox was started with.
 	 */
 	reset(): void;
 	setLatency(ms: number): void;
+	/** Words every refusal from now on in `dialect`; reset() returns to the start option's. */
+	setDialect(dialect: Dialect): void;
 	/** Card openings with sign-up fields show up `ms` after they are accepted (asynchronous, as on the platform); 0: at once; reset() sets 0. */
 	setCardOpeningDelay(ms: number): void;
 	/** Replaces the fault plan; no argument or [] switches planned faults off (random ones stay). */

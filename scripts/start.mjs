@@ -34,14 +34,15 @@ import {
 // ---------------------------------------------------------------------------------------------
 // What `npm start` prints once everything is up
 
+// `auth` is the `-H '<header>: <secret>'` every example webhook wants (Header Auth).
 const TRY = {
-	mallcooLookup001: (hook) => [`curl -s '${hook.url}?mobile=13800000001'`],
-	mallcooTagList01: (hook) => [
-		`curl -s -X POST '${hook.url}' -H 'content-type: application/json' \\`,
+	mallcooLookup001: (hook, auth) => [`curl -s ${auth} '${hook.url}?mobile=13800000001'`],
+	mallcooTagList01: (hook, auth) => [
+		`curl -s -X POST '${hook.url}' ${auth} -H 'content-type: application/json' \\`,
 		`     -d '{"mobiles": ["13800000001", "13800000002", "13899999999"], "tagIds": "30,31", "description": "Spring campaign"}'`,
 	],
-	mallcooCrmSync01: (hook) => [
-		`curl -s -X POST '${hook.url}' -H 'content-type: application/json' \\`,
+	mallcooCrmSync01: (hook, auth) => [
+		`curl -s -X POST '${hook.url}' ${auth} -H 'content-type: application/json' \\`,
 		`     -d '{"crmId": "CRM10000001", "grade": "3", "points": 12800}'`,
 	],
 };
@@ -51,23 +52,26 @@ function queueLines(stack) {
 	if (!stack.workers) return [];
 	const { postgres, redis, workers } = stack;
 	return [
-		` Queue mode: the main (editor, API, webhooks) enqueues executions in Redis 127.0.0.1:${redis.port};`,
+		` Queue mode: the main (editor, API, webhooks) enqueues executions in Redis 127.0.0.1:${redis.port} (password);`,
 		`   ${workers.length} workers run them (${workers.map((w) => `${w.name} pid ${w.pid}, concurrency ${w.concurrency}`).join('; ')})`,
-		`   PostgreSQL 127.0.0.1:${postgres.port}, database ${postgres.database}; data in ${stack.folder}`,
+		`   PostgreSQL 127.0.0.1:${postgres.port}, database ${postgres.database} (password); data in ${stack.folder}`,
 	];
 }
 
 export function summary(stack) {
-	const { url, sandbox, owner, ownerCreated, userFolder } = stack;
+	const { url, sandbox, owner, ownerCreated, userFolder, secretsFile, webhookSecret } = stack;
+	const auth = `-H '${webhookSecret.header}: ${webhookSecret.value}'`;
 	const lines = [
 		'',
 		'================================================================================',
-		` n8n (with n8n-nodes-mallcoo) is running:  ${url}`,
+		` n8n (with n8n-nodes-mallcoo) is running:  ${url}   (listening on 127.0.0.1 only)`,
 		ownerCreated || stack.cookie
 			? ` Sign in:  ${owner.email}  /  ${owner.password}`
 			: ` Sign in with the owner account of ${userFolder}`,
 		` Mallcoo sandbox:  ${sandbox.url}   (credential "${CREDENTIAL.name}" points at it)`,
 		...queueLines(stack),
+		` The example webhooks want the header  ${auth.slice(4, -1)}`,
+		` (the owner password and this secret are stored in ${secretsFile}, readable by you only)`,
 		'',
 		' Example workflows (published):',
 	];
@@ -83,7 +87,10 @@ export function summary(stack) {
 		lines.push(`       ${url}/workflow/${workflow.id}`);
 		for (const hook of hooks) {
 			if (TRY[workflow.id])
-				tries.push(`   # ${workflow.name}`, ...TRY[workflow.id](hook).map((line) => `   ${line}`));
+				tries.push(
+					`   # ${workflow.name}`,
+					...TRY[workflow.id](hook, auth).map((line) => `   ${line}`),
+				);
 			if (isMallcooTrigger(hook.type)) {
 				tries.push(
 					`   # ${workflow.name}: open in a browser (signs in as the sandbox member 13800000001)`,

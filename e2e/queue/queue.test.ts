@@ -8,11 +8,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { generatedMember } from '../../sandbox/store';
+import { generatedMember } from '../../sandbox/members';
 import {
 	callWebhook,
 	expectGreetedWithPoints,
 	expectSigned,
+	n8nCredentials,
+	resetSandbox,
 	signInAddress,
 	sandboxRequests,
 	stack,
@@ -62,20 +64,16 @@ async function runOnce<T>(workflowId: string, call: () => Promise<T>) {
 	return { answer, requests, executions };
 }
 
-beforeAll(async () => {
-	const response = await fetch(`${stack().sandbox.url}/__sandbox/reset`, { method: 'POST' });
-	expect(response.ok).toBe(true);
-});
+beforeAll(resetSandbox);
 
 describe('the stack npm start -- --queue runs', () => {
 	it('has the credentials, every example workflow published, and its workers ready', async () => {
 		const { url, cookie } = stack();
-		const credentials = (await (
-			await fetch(`${url}/rest/credentials`, { headers: { cookie } })
-		).json()) as { data: Array<{ id: string }> };
-		expect(credentials.data.map((c) => c.id).sort()).toEqual([
+		const credentials = await n8nCredentials();
+		expect(credentials.map((c) => c.id).sort()).toEqual([
 			'mallcooLimited01',
 			'mallcooSandbox01',
+			'mallcooWebhook01',
 		]);
 		expect(stack().workflows.map((w) => [w.id, w.published])).toEqual(
 			expect.arrayContaining([

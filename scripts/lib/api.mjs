@@ -3,14 +3,54 @@
 // `node scripts/n8n-server.mjs check`. Plain Node ESM with built-ins only.
 
 import { sleep } from './process.mjs';
+import { newSecret } from './secrets.mjs';
 
-export const DEFAULT_OWNER = {
-	email: process.env.N8N_OWNER_EMAIL ?? 'owner@example.com',
-	// n8n wants 8 to 64 characters with a digit and an upper-case letter.
-	password: process.env.N8N_OWNER_PASSWORD ?? 'Mallcoo-n8n-1',
-	firstName: 'Local',
-	lastName: 'Owner',
-};
+/**
+ * The owner account of a stack whose stored secrets (scripts/lib/secrets.mjs) hold
+ * `ownerPassword`: random per data folder, never a constant anyone could read.
+ */
+export function ownerAccount(password) {
+	return {
+		email: process.env.N8N_OWNER_EMAIL ?? 'owner@example.com',
+		password,
+		firstName: 'Local',
+		lastName: 'Owner',
+	};
+}
+
+/**
+ * An owner for an n8n in a temporary folder (the smoke check, the bench): its password is new in
+ * every process. The stacks use ownerAccount() with the password stored in their folder.
+ */
+export const DEFAULT_OWNER = ownerAccount(newSecret('ownerPassword'));
+
+/** The owner password this project once published; a folder whose owner still has it gets a new one. */
+const PUBLISHED_PASSWORD = 'Mallcoo-n8n-1';
+
+/**
+ * Creates the owner unless one exists, then logs in. An existing owner that still has the
+ * published password gets `owner.password` instead. Returns { created, cookie }; `cookie` is
+ * null when the owner exists with another password (someone changed it in the editor).
+ */
+export async function signInOwner(url, owner, log = () => {}) {
+	const created = await ensureOwner(url, owner);
+	try {
+		return { created, cookie: await login(url, owner.email, owner.password) };
+	} catch (error) {
+		if (created) throw error;
+		const cookie = await login(url, owner.email, PUBLISHED_PASSWORD).catch(() => null);
+		if (!cookie) {
+			log(`Could not log in as ${owner.email} (${error.message.split('\n')[0]}).`);
+			return { created, cookie: null };
+		}
+		await restRequest(url, 'PATCH', '/rest/me/password', {
+			cookie,
+			body: { currentPassword: PUBLISHED_PASSWORD, newPassword: owner.password },
+		});
+		log(`The owner ${owner.email} had the published password: replaced by the generated one.`);
+		return { created, cookie: await login(url, owner.email, owner.password) };
+	}
+}
 
 /**
  * Creates the instance owner unless one exists (n8n's API answers 401 until then).

@@ -10,10 +10,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-import { DEFAULT_OWNER, ensureOwner, login, restRequest, waitForPublished } from './api.mjs';
+import { ownerAccount, signInOwner, waitForPublished } from './api.mjs';
 import { REPO_ROOT } from './install.mjs';
 import { installOwnPackage } from './package.mjs';
 import {
+	cleanEnv,
 	elapsed,
 	freePorts,
 	logger,
@@ -24,13 +25,16 @@ import {
 	tail,
 } from './process.mjs';
 import { startSandboxProcess } from './sandbox.mjs';
+import { folderSecrets, makePrivate, privateUmask } from './secrets.mjs';
 import {
 	N8N_PORT,
+	STACK_SECRETS,
 	claimUserFolder,
-	credentialExport,
 	exampleWorkflows,
 	hashOf,
 	readState,
+	secretsInfo,
+	stackCredentials,
 } from './stack.mjs';
 import { encryptionKey, startN8n, startN8nWorker } from './server.mjs';
 
@@ -46,7 +50,7 @@ const log = logger('queue');
 // PostgreSQL
 
 /** The folder of PostgreSQL's server binaries: PG_BINDIR, the newest /usr/lib/postgresql/N/bin, or pg_config's. */
-async function postgresBinDir() {
+export async function postgresBinDir() {
 	const candidates = [];
 	if (process.env.PG_BINDIR) candidates.push(process.env.PG_BINDIR);
 	const debian = '/usr/lib/postgresql';
@@ -80,13 +84,40 @@ function postgresUser() {
 	return { uid: Number(uid), gid: Number(gid) };
 }
 
+/** Who may connect: only over TCP from 127.0.0.1, and only with the password (SCRAM). */
+const PG_HBA = `# Written by scripts/lib/queue.mjs on every start.
+# TYPE  DATABASE  USER  ADDRESS       METHOD
+host    all       all   127.0.0.1/32  scram-sha-256
+`;
+
+/** A file only PostgreSQL's user can read, for initdb's --pwfile; removed by the caller. */
+function passwordFileFor(owner, password) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mallcoo-pg-'));
+	const file = path.join(dir, 'password');
+	fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+	if (owner.uid !== undefined) {
+		fs.chownSync(dir, owner.uid, owner.gid);
+		fs.chownSync(file, owner.uid, owner.gid);
+	}
+	return { file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
 /**
  * Starts PostgreSQL on a free port of 127.0.0.1 (TCP only, no Unix socket), with its data in
- * `dataDir` (initialized on first use: user `postgres`, trust authentication on loopback), and
- * creates the database `n8n` unless it exists. `durable: false` turns fsync off (test data).
- * Returns { host, port, database, user, created, pid, logPath, stop(), exited }.
+ * `dataDir` (initialized on first use: user `postgres` with `password`, SCRAM authentication),
+ * and creates the database `n8n` unless it exists. A data folder that still trusts every local
+ * connection gets the password and SCRAM authentication. `durable: false` turns fsync off (test
+ * data). Returns { host, port, database, user, password, binDir, created, pid, logPath, stop(),
+ * exited }.
  */
-export async function startPostgres({ dataDir, logPath, durable = true, timeoutMs = 60_000 }) {
+export async function startPostgres({
+	dataDir,
+	logPath,
+	password,
+	durable = true,
+	timeoutMs = 60_000,
+}) {
+	if (!password) throw new Error('startPostgres: a password is required');
 	const binDir = await postgresBinDir();
 	const bin = (name) => path.join(binDir, name);
 	const owner = postgresUser();
@@ -95,12 +126,23 @@ export async function startPostgres({ dataDir, logPath, durable = true, timeoutM
 		fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 		if (owner.uid !== undefined) fs.chownSync(dataDir, owner.uid, owner.gid);
 		log(`Initializing a PostgreSQL database in ${dataDir} ...`);
-		await run(
-			bin('initdb'),
-			['-D', dataDir, '-U', DATABASE_USER, '--auth=trust', '-E', 'UTF8', '--locale=C'],
-			{ ...owner, cwd: dataDir, logFile: logPath },
-		);
+		const pwfile = passwordFileFor(owner, password);
+		try {
+			await run(
+				bin('initdb'),
+				[
+					...['-D', dataDir, '-U', DATABASE_USER, '--pwfile', pwfile.file],
+					...['--auth=scram-sha-256', '-E', 'UTF8', '--locale=C'],
+				],
+				{ ...owner, cwd: dataDir, logFile: logPath },
+			);
+		} finally {
+			pwfile.remove();
+		}
 	}
+	const hbaFile = path.join(dataDir, 'pg_hba.conf');
+	const trusting = /^\s*host\S*\s.*\btrust\b/m.test(fs.readFileSync(hbaFile, 'utf8'));
+	if (!trusting) fs.writeFileSync(hbaFile, PG_HBA);
 	const [port] = await freePorts(1);
 	const settings = [
 		'listen_addresses=127.0.0.1',
@@ -116,6 +158,8 @@ export async function startPostgres({ dataDir, logPath, durable = true, timeoutM
 		graceMs: 10_000,
 	});
 	const client = ['-h', '127.0.0.1', '-p', String(port), '-U', DATABASE_USER];
+	// PGPASSWORD, not the command line: other users can read a process's arguments.
+	const clientEnv = { ...cleanEnv(), PGPASSWORD: password };
 	const deadline = Date.now() + timeoutMs;
 	let exited = null;
 	server.exited.then((reason) => (exited = reason));
@@ -133,6 +177,20 @@ export async function startPostgres({ dataDir, logPath, durable = true, timeoutM
 		}
 		await sleep(200);
 	}
+	if (trusting) {
+		log('PostgreSQL trusted every local connection: setting its password and SCRAM authentication');
+		await psqlFile(
+			bin('psql'),
+			client,
+			clientEnv,
+			`ALTER USER ${DATABASE_USER} PASSWORD '${password}';`,
+		);
+		fs.writeFileSync(hbaFile, PG_HBA);
+		await run(bin('psql'), [...client, '-d', 'postgres', '-tAc', 'SELECT pg_reload_conf()'], {
+			env: clientEnv,
+			quiet: true,
+		});
+	}
 	const exists = await run(
 		bin('psql'),
 		[
@@ -142,21 +200,39 @@ export async function startPostgres({ dataDir, logPath, durable = true, timeoutM
 			'-tAc',
 			`SELECT 1 FROM pg_database WHERE datname = '${DATABASE}'`,
 		],
-		{ quiet: true },
+		{ env: clientEnv, quiet: true },
 	);
-	if (exists.trim() !== '1') await run(bin('createdb'), [...client, DATABASE], { quiet: true });
+	if (exists.trim() !== '1')
+		await run(bin('createdb'), [...client, DATABASE], { env: clientEnv, quiet: true });
 	log(`PostgreSQL on 127.0.0.1:${port} (database ${DATABASE}; log ${logPath})`);
 	return {
 		host: '127.0.0.1',
 		port,
 		database: DATABASE,
 		user: DATABASE_USER,
+		password,
+		binDir,
 		created,
 		pid: server.pid,
 		logPath,
 		stop: server.stop,
 		exited: server.exited,
 	};
+}
+
+/** Runs `sql` through psql from a private file, so that no secret shows in its arguments. */
+async function psqlFile(psql, client, env, sql) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mallcoo-psql-'));
+	const file = path.join(dir, 'statement.sql');
+	fs.writeFileSync(file, sql, { mode: 0o600 });
+	try {
+		await run(psql, [...client, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-f', file], {
+			env,
+			quiet: true,
+		});
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,8 +260,8 @@ async function redisServerBin() {
 	return bin;
 }
 
-/** Sends PING over RESP; resolves true on +PONG. */
-function redisPing(port) {
+/** Sends AUTH and PING over RESP; resolves true on +PONG. */
+function redisPing(port, password) {
 	return new Promise((resolve) => {
 		const socket = net.connect(port, '127.0.0.1');
 		let answer = '';
@@ -195,32 +271,43 @@ function redisPing(port) {
 		};
 		socket.setTimeout(2000, () => done(false));
 		socket.once('error', () => done(false));
-		socket.once('connect', () => socket.write('PING\r\n'));
+		socket.once('connect', () => socket.write(`AUTH ${JSON.stringify(password)}\r\nPING\r\n`));
 		socket.on('data', (chunk) => {
 			answer += chunk;
-			if (answer.includes('\r\n')) done(answer.startsWith('+PONG'));
+			const lines = answer.split('\r\n');
+			if (lines.length > 2) done(lines[0] === '+OK' && lines[1] === '+PONG');
 		});
 	});
 }
 
 /**
- * Starts redis-server on a free port of 127.0.0.1, nothing saved to disk (the queue's jobs are
- * short-lived; executions live in PostgreSQL). Installs Debian's redis-server when missing (root).
- * Returns { host, port, pid, logPath, stop(), exited }.
+ * Starts redis-server on a free port of 127.0.0.1 with `password` required of every client,
+ * nothing saved to disk (the queue's jobs are short-lived; executions live in PostgreSQL).
+ * Its settings are a 0600 file in `dir`, so the password is in no process's arguments.
+ * Installs Debian's redis-server when missing (root).
+ * Returns { host, port, password, pid, logPath, stop(), exited }.
  */
-export async function startRedis({ dir, logPath, timeoutMs = 30_000 }) {
+export async function startRedis({ dir, logPath, password, timeoutMs = 30_000 }) {
+	if (!password) throw new Error('startRedis: a password is required');
 	const bin = await redisServerBin();
-	fs.mkdirSync(dir, { recursive: true });
+	fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
 	const [port] = await freePorts(1);
-	const server = startDetached(
-		bin,
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-		{ cwd: dir, logPath, graceMs: 5000 },
-	);
+	const configFile = path.join(dir, 'redis.conf');
+	const settings = [
+		`port ${port}`,
+		'bind 127.0.0.1',
+		'protected-mode yes',
+		`requirepass ${password}`,
+		'save ""',
+		'appendonly no',
+	];
+	fs.writeFileSync(configFile, `${settings.join('\n')}\n`, { mode: 0o600 });
+	fs.chmodSync(configFile, 0o600);
+	const server = startDetached(bin, [configFile], { cwd: dir, logPath, graceMs: 5000 });
 	const deadline = Date.now() + timeoutMs;
 	let exited = null;
 	server.exited.then((reason) => (exited = reason));
-	while (!(await redisPing(port))) {
+	while (!(await redisPing(port, password))) {
 		if (exited !== null)
 			throw new Error(`redis-server exited (${exited}) before it was ready\n${tail(logPath)}`);
 		if (Date.now() > deadline) {
@@ -233,6 +320,7 @@ export async function startRedis({ dir, logPath, timeoutMs = 30_000 }) {
 	return {
 		host: '127.0.0.1',
 		port,
+		password,
 		pid: server.pid,
 		logPath,
 		stop: server.stop,
@@ -243,18 +331,30 @@ export async function startRedis({ dir, logPath, timeoutMs = 30_000 }) {
 // ---------------------------------------------------------------------------------------------
 // The queue-mode stack
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user and must pass through the stack's folder to
+ * reach its data: the folder lets that user's group through (0710) and nobody else in.
+ */
+function openToPostgres(folder) {
+	const owner = postgresUser();
+	if (owner.uid === undefined) return;
+	fs.chownSync(folder, process.getuid(), owner.gid);
+	fs.chmodSync(folder, 0o710);
+}
+
 /** What every n8n process of one queue-mode installation shares (main, workers, imports). */
 export function queueEnv({ postgres, redis, key }) {
 	return {
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: redis.host,
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		QUEUE_BULL_REDIS_PASSWORD: redis.password,
 		DB_TYPE: 'postgresdb',
 		DB_POSTGRESDB_HOST: postgres.host,
 		DB_POSTGRESDB_PORT: String(postgres.port),
 		DB_POSTGRESDB_DATABASE: postgres.database,
 		DB_POSTGRESDB_USER: postgres.user,
-		DB_POSTGRESDB_PASSWORD: '', // trust authentication on loopback (startPostgres)
+		DB_POSTGRESDB_PASSWORD: postgres.password,
 		N8N_ENCRYPTION_KEY: key,
 		// The editor's manual runs go to the workers too (n8n deprecates running them on the main).
 		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
@@ -281,8 +381,11 @@ export function workerExecutions(logPath, offset = 0) {
  * examples), extraWorkflows ([{ json }]), credentials (more credential exports, plain data),
  * resetWorkflows, durable (default true; false: PostgreSQL without fsync, for tests), env
  * (n8n settings for every process), quiet.
+ * The owner password, the webhook secret and the PostgreSQL and Redis passwords are random per
+ * folder, kept in its mallcoo-secrets.json (0600); the folder's contents are private.
  * Returns { url, sandbox, n8n, workers, postgres, redis, owner, ownerCreated, cookie,
- * userFolder, folder, workflows, addWorker(), stop() }.
+ * userFolder, folder, workflows, secretsFile, webhookSecret: { header, value }, addWorker(),
+ * stop() }.
  */
 export async function startQueueStack({
 	folder = DEFAULT_QUEUE_FOLDER,
@@ -303,10 +406,12 @@ export async function startQueueStack({
 	log.quiet = quiet;
 	const started = Date.now();
 	folder = path.resolve(folder);
+	const restoreUmask = privateUmask();
 	fs.mkdirSync(folder, { recursive: true });
-	// PostgreSQL runs as another user when we are root: it must be able to reach its folder.
-	if (process.getuid?.() === 0) fs.chmodSync(folder, 0o755);
+	makePrivate(folder, { skip: [path.join(folder, 'postgres')] });
+	openToPostgres(folder);
 	claimUserFolder(folder);
+	const secrets = folderSecrets(folder, [...STACK_SECRETS, 'postgresPassword', 'redisPassword']);
 	const mainFolder = path.join(folder, 'main');
 	const workerFolder = (index) => path.join(folder, `worker-${index}`);
 	fs.mkdirSync(mainFolder, { recursive: true });
@@ -338,12 +443,17 @@ export async function startQueueStack({
 			startPostgres({
 				dataDir: path.join(folder, 'postgres'),
 				logPath: path.join(folder, 'postgres.log'),
+				password: secrets.postgresPassword,
 				durable,
 			}),
 			'postgres',
 		),
 		track(
-			startRedis({ dir: path.join(folder, 'redis'), logPath: path.join(folder, 'redis.log') }),
+			startRedis({
+				dir: path.join(folder, 'redis'),
+				logPath: path.join(folder, 'redis.log'),
+				password: secrets.redisPassword,
+			}),
 			'redis',
 		),
 	]);
@@ -351,6 +461,7 @@ export async function startQueueStack({
 		const userFolders = [mainFolder];
 		for (let i = 1; i <= workers; i++) userFolders.push(workerFolder(i));
 		await installOwnPackage(userFolders, { build });
+		for (const userFolder of userFolders) makePrivate(userFolder); // modes from the tarball
 		log(
 			`Installed the package into ${userFolders.length} user folders (main and ${workers} workers)`,
 		);
@@ -369,7 +480,7 @@ export async function startQueueStack({
 			const credentialsFile = path.join(exportDir, 'credentials.json');
 			fs.writeFileSync(
 				credentialsFile,
-				JSON.stringify([...credentialExport(sandbox), ...credentials]),
+				JSON.stringify([...stackCredentials(sandbox, secrets), ...credentials]),
 				{ mode: 0o600 },
 			);
 			const workflowsFile = path.join(exportDir, 'workflows.json');
@@ -400,12 +511,8 @@ export async function startQueueStack({
 		fs.writeFileSync(stateFile, `${JSON.stringify(state, null, 2)}\n`);
 
 		const { url } = stack.n8n;
-		const ownerCreated = await ensureOwner(url, DEFAULT_OWNER);
-		const cookie = await login(url, DEFAULT_OWNER.email, DEFAULT_OWNER.password).catch((error) => {
-			if (ownerCreated) throw error;
-			log(`Could not log in as ${DEFAULT_OWNER.email} (${error.message.split('\n')[0]}).`);
-			return null;
-		});
+		const owner = ownerAccount(secrets.ownerPassword);
+		const { created: ownerCreated, cookie } = await signInOwner(url, owner, log);
 		const results = [];
 		for (const { file, json } of all) {
 			const result = { id: json.id, name: json.name, action: 'kept', published: false, file, json };
@@ -422,19 +529,29 @@ export async function startQueueStack({
 			results.push(result);
 		}
 		stack.workers.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
-		stack.addWorker = () => startWorkerInto(stack, stack.workers.length + 1, concurrency);
+		stack.addWorker = async () => {
+			const restore = privateUmask();
+			try {
+				return await startWorkerInto(stack, stack.workers.length + 1, concurrency);
+			} finally {
+				restore();
+			}
+		};
 		log(`Ready in ${elapsed(started)}: main and ${stack.workers.length} workers`);
 		return Object.assign(stack, {
 			url,
-			owner: DEFAULT_OWNER,
+			owner,
 			ownerCreated,
 			cookie,
 			workflows: results,
+			...secretsInfo(folder, secrets),
 		});
 	} catch (error) {
 		await services.catch(() => {});
 		await stack.stop().catch(() => {});
 		throw error;
+	} finally {
+		restoreUmask();
 	}
 
 	async function startWorkerInto(target, index, workerConcurrency) {

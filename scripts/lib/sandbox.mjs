@@ -1,6 +1,7 @@
-// The Mallcoo sandbox (sandbox/cli.ts) as a child process, for npm start (scripts/lib/stack.mjs,
-// scripts/lib/queue.mjs) and the e2e suites' global setups. Runs the TypeScript through the
-// project's tsx, so it needs the project's dependencies; otherwise plain Node built-ins.
+// The one launcher of the Mallcoo sandbox (sandbox/cli.ts) as a child process: npm start
+// (scripts/lib/stack.mjs, scripts/lib/queue.mjs), the e2e suites' global setups, the bench
+// (bench/sandbox-process.ts) and the sandbox's own command-line test. Runs the TypeScript through
+// the project's tsx, so it needs the project's dependencies; otherwise plain Node built-ins.
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,19 +17,29 @@ export const SANDBOX_PORT = 3010; // preferred; a free one when taken
 const sandboxes = new Set(); // running sandbox children, ended when this process exits
 
 /**
- * Starts the Mallcoo sandbox on 127.0.0.1 (`port`, default 3010 when free, else a free one).
+ * Starts the Mallcoo sandbox on 127.0.0.1 (`port`, default 3010 when free, else a free one; 0
+ * lets the OS pick one, read back from the sandbox's output, with no race against other processes).
  * `args` go to sandbox/cli.ts as they are (e.g. ['--members', '5000', '--latency', '50']).
+ * `nodeArgs` replace the default TypeScript loader (the bench passes its own hook).
  * Returns { url, port, pid, credentials: {appId, publicKey, privateKey}, logPath, stop(), exited }.
  */
-export async function startSandboxProcess({ port, logPath, args = [], timeoutMs = 30_000 } = {}) {
+export async function startSandboxProcess({
+	port,
+	logPath,
+	args = [],
+	nodeArgs,
+	timeoutMs = 30_000,
+} = {}) {
 	const wanted = port ?? (await freePorts(1, SANDBOX_PORT))[0];
 	// The project's tsx as an --import loader (createRequire: test runners may not offer import.meta.resolve).
-	const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+	const loader = nodeArgs ?? [
+		'--import',
+		pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href,
+	];
 	const env = { ...process.env };
 	delete env.NODE_OPTIONS; // a test runner's loader flags are not meant for the sandbox
 	const [command, commandArgs] = withParentDeathSignal(process.execPath, [
-		'--import',
-		tsx,
+		...loader,
 		path.join('sandbox', 'cli.ts'),
 		'--port',
 		String(wanted),

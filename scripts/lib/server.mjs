@@ -62,6 +62,11 @@ function n8nEnv({ runtime, userFolder, port, brokerPort, env }) {
 		N8N_SECURE_COOKIE: 'false', // plain http on localhost
 		// The task broker's default port 5679 may be taken (another n8n); give it a free one.
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		// Every server n8n opens on loopback only: the task broker and the runner's health check
+		// (their defaults today), and a worker's health server (its default is every interface).
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_RUNNERS_HEALTH_CHECK_SERVER_HOST: '127.0.0.1',
+		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true', // ours is not on n8n's verified list
 		// No internet here, and nothing to tell n8n's servers.

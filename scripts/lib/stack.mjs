@@ -10,11 +10,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { DEFAULT_OWNER, ensureOwner, login, restRequest, waitForPublished } from './api.mjs';
+import { ownerAccount, restRequest, signInOwner, waitForPublished } from './api.mjs';
 import { REPO_ROOT } from './install.mjs';
 import { buildAndPack, installPackageIntoUserFolder } from './package.mjs';
 import { elapsed, freePorts, isAlive, logger } from './process.mjs';
 import { startSandboxProcess } from './sandbox.mjs';
+import {
+	WEBHOOK_SECRET_HEADER,
+	folderSecrets,
+	makePrivate,
+	privateUmask,
+	secretsFileOf,
+	webhookCredentialExport,
+} from './secrets.mjs';
 import { startN8n } from './server.mjs';
 
 export const N8N_PORT = 5678; // preferred; a free one when taken
@@ -58,6 +66,25 @@ export function exampleWorkflows(dir = EXAMPLES_DIR) {
 			const file = path.join(dir, name);
 			return { file, json: JSON.parse(fs.readFileSync(file, 'utf8')) };
 		});
+}
+
+/** The secrets of a stack's data folder (scripts/lib/secrets.mjs) that both stacks use. */
+export const STACK_SECRETS = ['ownerPassword', 'webhookSecret'];
+
+/**
+ * What a stack imports into n8n on every start: the sandbox credential and the examples' webhook
+ * secret (`secrets` from folderSecrets()), in n8n's export format.
+ */
+export function stackCredentials(sandbox, secrets) {
+	return [...credentialExport(sandbox), webhookCredentialExport(secrets.webhookSecret)];
+}
+
+/** What a started stack tells about its secrets: where they are stored, and the webhook header. */
+export function secretsInfo(folder, secrets) {
+	return {
+		secretsFile: secretsFileOf(folder),
+		webhookSecret: { header: WEBHOOK_SECRET_HEADER, value: secrets.webhookSecret },
+	};
 }
 
 /**
@@ -201,6 +228,7 @@ export function productionWebhooks(n8nUrl, workflow) {
 				type: node.type,
 				method: node.parameters?.httpMethod ?? 'GET',
 				url: `${n8nUrl}/webhook/${node.parameters.path}`,
+				authentication: node.parameters?.authentication ?? 'none',
 			});
 		} else if (isMallcooTrigger(node.type)) {
 			hooks.push({
@@ -208,6 +236,9 @@ export function productionWebhooks(n8nUrl, workflow) {
 				type: node.type,
 				method: 'GET',
 				url: `${n8nUrl}/webhook/${node.webhookId}/callback`,
+				// A shopper's browser arrives here from Mallcoo's sign-in page: it can carry no
+				// secret. The trigger trusts only what Mallcoo answers for the ticket it brings.
+				authentication: 'mallcooTicket',
 			});
 		}
 	}
@@ -230,7 +261,10 @@ export function sandboxSignInUrl(sandbox, callbackUrl, { mobile } = {}) {
  * Options: userFolder (default .cache/n8n-user), n8nPort / sandboxPort (default 5678 / 3010
  * when free, else free ones), build (default true), workflows (default the examples),
  * extraWorkflows ([{ json }], added to them), resetWorkflows, env (n8n settings), quiet.
- * Returns { url, sandbox, n8n, owner, ownerCreated, cookie, workflows, stop() }.
+ * Everything it creates in the user folder is private (0700 folders, 0600 files); the owner
+ * password and the webhook secret are random per user folder, kept in its mallcoo-secrets.json.
+ * Returns { url, sandbox, n8n, owner, ownerCreated, cookie, workflows, secretsFile,
+ * webhookSecret: { header, value }, stop() }.
  */
 export async function startStack({
 	userFolder = DEFAULT_USER_FOLDER,
@@ -246,8 +280,11 @@ export async function startStack({
 	log.quiet = beQuiet;
 	const started = Date.now();
 	userFolder = path.resolve(userFolder);
+	const restoreUmask = privateUmask();
 	fs.mkdirSync(userFolder, { recursive: true });
+	makePrivate(userFolder);
 	claimUserFolder(userFolder);
+	const secrets = folderSecrets(userFolder, STACK_SECRETS);
 	const stack = { sandbox: null, n8n: null };
 	stack.stop = async () => {
 		await Promise.all([stack.n8n?.stop(), stack.sandbox?.stop()]);
@@ -265,6 +302,7 @@ export async function startStack({
 		const tarball = await buildAndPack({ build });
 		try {
 			await installPackageIntoUserFolder(userFolder, tarball);
+			makePrivate(userFolder); // the unpacked package keeps the modes its tarball gives
 		} finally {
 			fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 		}
@@ -274,7 +312,9 @@ export async function startStack({
 
 		const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mallcoo-credential-'));
 		const credentialsFile = path.join(exportDir, 'credentials.json');
-		fs.writeFileSync(credentialsFile, JSON.stringify(credentialExport(sandbox)), { mode: 0o600 });
+		fs.writeFileSync(credentialsFile, JSON.stringify(stackCredentials(sandbox, secrets)), {
+			mode: 0o600,
+		});
 		const port = n8nPort ?? (await freePorts(1, N8N_PORT))[0];
 		try {
 			stack.n8n = await startN8n({ userFolder, port, env, credentialsFile });
@@ -282,14 +322,9 @@ export async function startStack({
 			fs.rmSync(exportDir, { recursive: true, force: true });
 		}
 		const { url } = stack.n8n;
-		const ownerCreated = await ensureOwner(url, DEFAULT_OWNER);
-		const cookie = await login(url, DEFAULT_OWNER.email, DEFAULT_OWNER.password).catch((error) => {
-			if (ownerCreated) throw error;
-			log(
-				`Could not log in as ${DEFAULT_OWNER.email} (${error.message.split('\n')[0]}); workflows not synced.`,
-			);
-			return null;
-		});
+		const owner = ownerAccount(secrets.ownerPassword);
+		const { created: ownerCreated, cookie } = await signInOwner(url, owner, log);
+		if (!cookie) log('Workflows not synced.');
 		const all = [...workflows, ...extraWorkflows];
 		const synced = cookie
 			? await syncWorkflows(url, cookie, all, {
@@ -300,10 +335,11 @@ export async function startStack({
 		log(`Ready in ${elapsed(started)}`);
 		return Object.assign(stack, {
 			url,
-			owner: DEFAULT_OWNER,
+			owner,
 			ownerCreated,
 			cookie,
 			userFolder,
+			...secretsInfo(userFolder, secrets),
 			workflows: synced.map((result) => ({
 				...result,
 				json: all.find((w) => w.json.id === result.id).json,
@@ -313,6 +349,8 @@ export async function startStack({
 		await sandboxPromise.catch(() => {}); // a build error must not leave the sandbox running
 		await stack.stop().catch(() => {});
 		throw error;
+	} finally {
+		restoreUmask();
 	}
 }
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { ACTIVITIES, ACTIVITY_CATEGORIES } from '../../sandbox/activity';
+import { ACTIVITIES, ACTIVITY_CATEGORIES } from '../../sandbox/pages/activity';
 import { useOperationRunner } from '../helpers/operations';
 
 const { fixture, attempt, onlyRequest, run } = useOperationRunner();

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { GROUPONS, GROUPON_CATEGORIES } from '../../sandbox/groupon';
-import { SHOPPING_CHILDREN, SHOPPING_PARENTS } from '../../sandbox/shopping';
+import { GROUPONS, GROUPON_CATEGORIES } from '../../sandbox/pages/groupon';
+import { SHOPPING_CHILDREN, SHOPPING_PARENTS } from '../../sandbox/pages/shopping';
 import { useOperationRunner } from '../helpers/operations';
 
 const { fixture, attempt, onlyRequest, run } = useOperationRunner();

@@ -105,7 +105,7 @@ describe('points', () => {
 		expect(fixture.sandbox.requests).toHaveLength(2);
 		expect(first.response.fault).toBe('http500AfterApply');
 		expect(second.rawBody).toBe(first.rawBody);
-		// What the node makes of the refusal that follows is issue 11's; here: applied once.
+		// How the node reads the refusal that follows is tested with unclear writes; here: applied once.
 		expect(second.response.code).toBe(DUPLICATE_TRANS_ID.code);
 		expect(fixture.sandbox.applied.count('points', `spring2026-${ann.OpenUserID}`)).toBe(1);
 	});

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { SEED_MEMBERS } from '../../sandbox/server';
-import { SEED_SCORE_HISTORY } from '../../sandbox/scoreRecords';
+import { SEED_SCORE_HISTORY } from '../../sandbox/pages/pointsRecords';
 import { useOperationRunner } from '../helpers/operations';
 
 const { fixture, attempt, onlyRequest, run } = useOperationRunner();
@@ -61,13 +61,16 @@ describe('points getRecords', () => {
 		expect(output.map((item) => item.json)).toEqual([{ CurScore: balanceOf(cai.Mobile) }]);
 	});
 
-	it('pairs each item with its input; a member Mallcoo does not know is that item error', async () => {
+	it("pairs each item with its input; a member Mallcoo does not know is that item's error", async () => {
 		const result = await attempt(
 			{ ...records, openUserId: '={{ $json.id }}', returnAll: true },
 			[{ id: 'no-such-user' }, { id: ann.OpenUserID }],
 			true,
 		);
-		expect(result.output[0].json.error).toMatch(/failed: .*member not found/);
+		expect(result.output[0].json).toMatchObject({
+			error: expect.stringMatching(/^Get a member's points records failed: /),
+			code: expect.any(Number),
+		});
 		expect(result.output[0].pairedItem).toEqual({ item: 0 });
 		expect(result.output.slice(1)).toHaveLength(SEED_SCORE_HISTORY[ann.OpenUserID].length);
 		expect(

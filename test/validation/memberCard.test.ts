@@ -4,7 +4,10 @@
  */
 import { expect, it } from 'vitest';
 
-import { SIGN_UP_FIELDS, type ProfileField } from '../../nodes/Mallcoo/descriptions/signUpFields';
+import {
+	SIGN_UP_FIELDS,
+	type ProfileField,
+} from '../../nodes/Mallcoo/descriptions/memberProfile/profileFields';
 import type { RecordedRequest } from '../../sandbox/server';
 import { runMallcoo } from '../helpers/engine';
 import { decodeUserInfo } from '../helpers/operations';

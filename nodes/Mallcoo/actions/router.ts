@@ -6,9 +6,8 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { ItemParameters } from '../helpers/parameters';
-import { isNotFound } from '../helpers/platformCodes';
-import { camelCase, simplify } from '../helpers/simplify';
+import { ItemParameters } from '../helpers/values/itemParameters';
+import { camelCase, simplify } from '../descriptions/memberProfile/simplify';
 import { findOperation } from './registry';
 import {
 	publicCredentialsOf,
@@ -16,16 +15,10 @@ import {
 	type MallcooRequest,
 	type MallcooOperation,
 } from '../helpers/types';
-import {
-	CREDENTIAL_TYPE,
-	apiBaseUrlOf,
-	budgetOf,
-	callMallcoo,
-	callMallcooForData,
-	dataObject,
-	type CallResult,
-	type TransportSettings,
-} from '../transport/request';
+import { callMallcoo, callMallcooForData, type CallResult } from '../transport/call';
+import { dataObject } from '../transport/envelope';
+import { isNotFound } from '../transport/refusals';
+import { CREDENTIAL_TYPE, transportSettings } from '../transport/settings';
 import { fetchPages } from '../transport/paging';
 import { forEachConcurrently } from '../transport/schedule';
 
@@ -47,29 +40,6 @@ function errorJson(error: Error): IDataObject {
 		json.mallcooMessage = context.mallcooMessage;
 	}
 	return json;
-}
-
-async function transportSettings(
-	context: IExecuteFunctions,
-	options: IDataObject,
-): Promise<TransportSettings> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const setting = (name: string, fallback: number) =>
-		options[name] === undefined || options[name] === '' ? fallback : Number(options[name]);
-	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
-	return {
-		baseUrl: apiBaseUrlOf(credentials),
-		credentials: {
-			id: reference?.id ?? '',
-			name: reference?.name ?? '',
-			type: CREDENTIAL_TYPE,
-			data: credentials,
-		},
-		timeoutMs: setting('timeout', 30000),
-		maxAttempts: Math.max(1, setting('maxAttempts', 3)),
-		retryDelayMs: setting('retryDelay', 500),
-		budget: budgetOf(context, credentials, setting('maxRequestsPerSecond', 0)),
-	};
 }
 
 /** How a lookup's output is shaped: the run's Simplify and If Not Found choices. */
@@ -174,7 +144,7 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 	}
 
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const settings = await transportSettings(this, options);
+	const settings = transportSettings(this, await this.getCredentials(CREDENTIAL_TYPE), options);
 	const concurrency = Math.max(1, Number(options.concurrency ?? 5) || 5);
 	const lookup = lookupOutputOf(this, operation);
 	// Chosen once per run: a list reads pages, a custom shape maps Data, the rest output one item.

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ItemParameters } from './parameters';
+import type { ItemParameters } from './values/itemParameters';
 
 /** What one item asks of the platform: a POST of `body` to `path` under the credential's base URL. */
 export interface MallcooRequest {
@@ -58,7 +58,7 @@ export interface ApiOperation extends OperationBase {
 	kind: 'read' | 'write';
 	/**
 	 * A read of one member or user by an identifier: it offers Simplify and If Not Found
-	 * (descriptions/readOptions.ts), which the router applies to its output.
+	 * (descriptions/lookup.ts), which the router applies to its output.
 	 */
 	lookup?: boolean;
 	/** What a retry after an unclear outcome may do: see RepeatPolicy. */
@@ -70,11 +70,11 @@ export interface ApiOperation extends OperationBase {
 	/** Reads and checks the item's parameters (throwing before anything is sent) and builds the request. */
 	buildRequest(parameters: ItemParameters): MallcooRequest;
 	/**
-	 * Codes this endpoint's page documents, with what they mean for the user (e.g. parking 1101:
-	 * the car park was not found). The transport names that meaning in the error; other codes
-	 * keep the platform's Message.
+	 * The refusal codes this endpoint's page documents, with what they mean for the user (e.g.
+	 * parking 1101: the car park was not found). The transport names that meaning in the error;
+	 * other refusals keep the platform's Message.
 	 */
-	codes?: Readonly<Record<number, string>>;
+	refusals?: Readonly<Record<number, string>>;
 	/** List operations: how the endpoint pages (transport/paging.ts); each entry becomes one item. */
 	pager?: Pager;
 	/**
@@ -92,10 +92,8 @@ export interface Page {
 }
 
 /**
- * How one list endpoint pages, as its page documents it. The paging loop (transport/paging.ts)
- * is the same for all: it asks page after page through the one request engine, and stops at a
- * short or empty page, at the item's limit, at a page with nothing new, or at a cursor that did
- * not move; it never trusts a total count.
+ * How one list endpoint pages, as its page documents it; the one paging loop, and when it stops,
+ * is transport/paging.ts.
  */
 export interface Pager {
 	/**

@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import type { ApiOperation, MallcooRequest, Pager } from '../helpers/types';
-import { callMallcooForData, type MallcooContext, type TransportSettings } from './request';
+import { callMallcooForData } from './call';
+import type { MallcooContext, TransportSettings } from './settings';
 
 /**
  * The safety net: no item reads more pages than this. At the page sizes the operations use

@@ -6,19 +6,25 @@ import type {
 } from 'n8n-workflow';
 
 import { exchangeTicket } from '../actions/oauth/exchangeTicket.operation';
-import { ItemParameters } from '../helpers/parameters';
+import { ItemParameters } from '../helpers/values/itemParameters';
 import { publicCredentialsOf, type MallcooRequest, type PublicCredentials } from '../helpers/types';
-import {
-	CREDENTIAL_TYPE,
-	apiBaseUrlOf,
-	budgetOf,
-	callMallcoo,
-	dataObject,
-	type TransportSettings,
-} from '../transport/request';
+import { callMallcoo } from '../transport/call';
+import { dataObject } from '../transport/envelope';
+import { CREDENTIAL_TYPE, transportSettings, type SettingsOptions } from '../transport/settings';
 import { DEFAULT_PAGE_MESSAGE, triggerProperties, type ResponseMode } from './description';
 import { errorPage, sendPage, sendRedirect, signedInPage } from './pages';
 import { readCallback, signInAddresses, signedInItem, type SignInAddresses } from './signIn';
+
+/**
+ * A shopper waits on the page: a shorter time-out, one retry, and no ceiling of its own (a 429
+ * met by the node's runs still pauses the exchange, as they share the credential's budget).
+ */
+const exchangeOptions = (options: IDataObject): SettingsOptions => ({
+	timeout: Number(options.timeout) > 0 ? Number(options.timeout) : 10_000,
+	maxAttempts: 2,
+	retryDelay: 250,
+	maxRequestsPerSecond: 0,
+});
 
 /** The node answered the browser itself and starts no workflow. */
 const answered: IWebhookResponseData = { noWebhookResponse: true };
@@ -49,7 +55,7 @@ function afterSignInUrl(
 	mode: ResponseMode,
 ): { ok: boolean; url?: string } {
 	if (mode === 'responseNode') return { ok: true };
-	// Read as the node reads every address (helpers/parameters.ts): absolute http(s), a real host.
+	// Read as the node reads every address (helpers/values/address.ts): absolute http(s), a real host.
 	const source = {
 		getNode: () => context.getNode(),
 		getNodeParameter: (name: string, _item: number, fallback?: unknown) =>
@@ -109,14 +115,7 @@ export async function handleCallback(context: IWebhookFunctions): Promise<IWebho
 		return answered;
 	}
 
-	const settings: TransportSettings = {
-		baseUrl: apiBaseUrlOf(credentials),
-		timeoutMs: Number(options.timeout) > 0 ? Number(options.timeout) : 10_000,
-		maxAttempts: 2,
-		retryDelayMs: 250,
-		// No ceiling of its own, but a 429 met by the node's runs pauses the exchange too.
-		budget: budgetOf(context, credentials, 0),
-	};
+	const settings = transportSettings(context, credentials, exchangeOptions(options));
 	let data: IDataObject | undefined;
 	try {
 		const result = await callMallcoo(

@@ -1,15 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { DATA_SOURCES } from '../descriptions/codes';
-import { authorizationUrl } from '../helpers/authorizationUrl';
+import { authorizationUrl, H5_SIGN_IN_FLOWS } from '../helpers/signInFlows';
 import type { PublicCredentials } from '../helpers/types';
-
-/** The H5 sign-in flows whose authorization page sends the shopper back to a callback URL. */
-export const SIGN_IN_FLOWS = [
-	{ flow: 'h5BaseInfo', name: 'H5 sign-in (注册/登录)' },
-	{ flow: 'h5CardInfo', name: 'H5 sign-in with card opening (注册/登录/开通会员卡)' },
-	{ flow: 'miniProgramH5', name: 'Mini-program-embedded H5 sign-in (小程序嵌H5)' },
-] as const;
 
 export interface SignInAddresses {
 	/** e.g. "Production URL" */
@@ -27,9 +19,9 @@ export function signInAddresses(
 	return {
 		label,
 		callbackUrl,
-		flows: SIGN_IN_FLOWS.map(({ flow, name }) => ({
+		flows: H5_SIGN_IN_FLOWS.map(({ flow, pageName }) => ({
 			flow,
-			name,
+			name: pageName,
 			url: authorizationUrl(flow, credentials, callbackUrl),
 		})),
 	};
@@ -66,6 +58,14 @@ export function readCallback(query: Record<string, unknown>): Callback & { malfo
 		fromMiniProgram: !h5Ticket && ticket !== undefined,
 	};
 }
+
+/** DataSource of a sign-in callback (docs/mallcoo-protocol.md, "Shopper sign-in"). */
+export const DATA_SOURCES: Record<number, string> = {
+	1: 'Android app',
+	2: 'iOS app',
+	3: 'Browser',
+	5: 'WeChat',
+};
 
 export function dataSourceName({ dataSource, fromMiniProgram }: Callback): string {
 	if (dataSource !== undefined) return DATA_SOURCES[dataSource] ?? `Unknown (${dataSource})`;

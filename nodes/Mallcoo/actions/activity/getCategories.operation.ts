@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { filtersField } from '../../descriptions/beyondFields';
-import { singleListPager } from '../../helpers/pagers';
+import { filtersField, singleListPager } from '../../descriptions/list';
 import type { ApiOperation } from '../../helpers/types';
 import { CLIENT_CODE_NOTE } from './labels';
 

@@ -1,9 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { filtersField, returnAllProperties } from '../../descriptions/beyondFields';
-import { entryShape, simplifyListProperty } from '../../helpers/codeLabels';
-import { readLimit } from '../../helpers/beyond';
-import { pageIndexPager } from '../../helpers/pagers';
+import {
+	filtersField,
+	pageIndexPager,
+	readLimit,
+	returnAllProperties,
+} from '../../descriptions/list';
+import { entryShape, simplifyListProperty } from '../../descriptions/codeLabels';
 import type { ApiOperation } from '../../helpers/types';
 import { ACTIVITY_LABELS, ACTIVITY_STATES, CLIENT_CODE_NOTE } from './labels';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { additionalFields } from '../../descriptions/fields';
+import { additionalFields } from '../../descriptions/common';
 import {
 	biNumber,
 	biShopProperties,
@@ -19,7 +19,7 @@ import {
 	optionalEventFields,
 	paymentDetails,
 	withUniqueId,
-} from '../../helpers/analyticsEvent';
+} from '../../descriptions/analyticsEvent';
 import type { ApiOperation } from '../../helpers/types';
 
 /** Event 504002, CRM消费积分数据: https://docs.mallcoo.cn/open/api/bi/event/504002.html */

@@ -1,4 +1,4 @@
-import { additionalFields } from '../../descriptions/fields';
+import { additionalFields } from '../../descriptions/common';
 import {
 	amountField,
 	biNumber,
@@ -17,7 +17,7 @@ import {
 	optionalEventFields,
 	paymentDetails,
 	withUniqueId,
-} from '../../helpers/analyticsEvent';
+} from '../../descriptions/analyticsEvent';
 import type { ApiOperation } from '../../helpers/types';
 
 /** Event 401002, 商家销售V2 (shop sales V2): https://docs.mallcoo.cn/open/api/bi/event/401002.html */

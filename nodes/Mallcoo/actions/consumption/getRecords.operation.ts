@@ -1,13 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	filtersField,
-	returnAllProperties,
-	shopIdProperties,
-} from '../../descriptions/beyondFields';
-import { mobileField } from '../../descriptions/fields';
-import { readLimit, readShop } from '../../helpers/beyond';
-import { cursorPager } from '../../helpers/pagers';
+import { mobileField } from '../../descriptions/common';
+import { cursorPager, filtersField, readLimit, returnAllProperties } from '../../descriptions/list';
+import { readShop, shopIdProperties } from '../../descriptions/shop';
 import type { ApiOperation } from '../../helpers/types';
 
 /**

@@ -1,12 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	enumCodeHint,
-	shopIdProperties,
-	transactionIdField,
-} from '../../descriptions/beyondFields';
-import { additionalFields } from '../../descriptions/fields';
-import { readShop } from '../../helpers/beyond';
+import { additionalFields, enumCodeHint } from '../../descriptions/common';
+import { readShop, shopIdProperties } from '../../descriptions/shop';
+import { transactionIdField } from '../../descriptions/transactionId';
 import type { ApiOperation } from '../../helpers/types';
 
 /** 消费数据通知: https://docs.mallcoo.cn/open/api/Consume.html */

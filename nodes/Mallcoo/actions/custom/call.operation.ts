@@ -23,15 +23,11 @@ function entriesOf(data: unknown): IDataObject[] | undefined {
  * Any Mallcoo endpoint, through the node's own engine: signed by the credential, retried,
  * rate-limited, `Code` other than 1 an error, `Data` out.
  *
- * Beside n8n's own "Custom API Call": n8n appends an entry of that name (value
- * `__CUSTOM_API_CALL__`) to the Resource and every Operation list of a node whose credential can
- * sign other nodes' requests; choosing it only points to the HTTP Request node, which signs with
- * the Mallcoo credential but neither reads `Code` nor paces or retries like this node. So that no
- * two entries ever look alike and do different things, this operation is not called "Custom API
- * Call": it is the resource "Other Endpoint", operation "Call". (n8n 2.41.1 does not add its
- * entry here at all: it copies credential types with a spread, which drops this credential's
- * `authenticate` method, so it sees no signing credential; the HTTP Request node still signs with
- * it. e2e/workflows.test.ts checks the lists in a real n8n.)
+ * Not called "Custom API Call": n8n may add an entry of that name to a node whose credential can
+ * sign other nodes' requests, and choosing it only points to the HTTP Request node, which neither
+ * reads `Code` nor paces or retries like this node. So that no two entries look alike and do
+ * different things, this is the resource "Other Endpoint", operation "Call"
+ * (e2e/workflows.test.ts checks the lists in a real n8n).
  */
 export const call: ApiOperation = {
 	resource: 'custom',

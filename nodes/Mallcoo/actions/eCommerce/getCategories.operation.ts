@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { singleListPager } from '../../helpers/pagers';
+import { singleListPager } from '../../descriptions/list';
 import type { ApiOperation } from '../../helpers/types';
 
 /**

@@ -1,4 +1,4 @@
-import { singleListPager } from '../../helpers/pagers';
+import { singleListPager } from '../../descriptions/list';
 import type { ApiOperation } from '../../helpers/types';
 
 /** 礼品分类列表: https://docs.mallcoo.cn/open/api/Gift.html. No parameters; Data is the whole list. */

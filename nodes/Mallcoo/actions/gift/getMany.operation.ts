@@ -1,8 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { filtersField, returnAllProperties } from '../../descriptions/beyondFields';
-import { readLimit } from '../../helpers/beyond';
-import { pageIndexPager } from '../../helpers/pagers';
+import {
+	filtersField,
+	pageIndexPager,
+	readLimit,
+	returnAllProperties,
+} from '../../descriptions/list';
 import type { ApiOperation } from '../../helpers/types';
 
 /**

@@ -1,4 +1,4 @@
-import { singleListPager } from '../../helpers/pagers';
+import { singleListPager } from '../../descriptions/list';
 import type { ApiOperation } from '../../helpers/types';
 
 /** 团购分类列表: https://docs.mallcoo.cn/open/api/Groupon.html. No parameters; Data is the whole list. */

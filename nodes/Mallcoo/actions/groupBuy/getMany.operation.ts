@@ -1,9 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { filtersField, returnAllProperties } from '../../descriptions/beyondFields';
-import { readLimit } from '../../helpers/beyond';
-import { entryShape, simplifyListProperty, type CodeLabels } from '../../helpers/codeLabels';
-import { pageIndexPager } from '../../helpers/pagers';
+import {
+	filtersField,
+	pageIndexPager,
+	readLimit,
+	returnAllProperties,
+} from '../../descriptions/list';
+import { entryShape, simplifyListProperty, type CodeLabels } from '../../descriptions/codeLabels';
 import type { ApiOperation } from '../../helpers/types';
 
 /** TuanType and Type (团购类型), and ShelfStatus (上下架状态), as the Groupon page lists them. */

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { additionalFields, mobileField } from '../../descriptions/fields';
-import { mobileChanged } from '../../helpers/confirmations';
+import { additionalFields, mobileField } from '../../descriptions/common';
+import { mobileChanged } from '../../transport/confirmations';
 import type { ApiOperation } from '../../helpers/types';
 
 export const changeMobile: ApiOperation = {
@@ -11,7 +11,7 @@ export const changeMobile: ApiOperation = {
 	action: "Change a member's mobile number",
 	description: 'Move an online member from their old mobile number to a new one',
 	kind: 'write',
-	// Resent only after Mallcoo, asked, shows the write did not take effect (helpers/confirmations.ts).
+	// Resent only after Mallcoo, asked, shows the write did not take effect (transport/confirmations.ts).
 	repeat: 'confirm',
 	confirm: mobileChanged,
 	actedOn: (request) => ({ oldMobile: request.body.OldMobile, mobile: request.body.Mobile }),

@@ -1,6 +1,4 @@
-import { lookupReadProperties } from '../../descriptions/readOptions';
-import { lookupProperties } from '../../descriptions/fields';
-import { readLookup } from '../../helpers/lookup';
+import { lookupProperties, lookupReadProperties, readLookup } from '../../descriptions/lookup';
 import type { ApiOperation } from '../../helpers/types';
 
 export const checkConversion: ApiOperation = {

@@ -1,5 +1,5 @@
-import { lookupReadProperties } from '../../descriptions/readOptions';
-import { mobileField } from '../../descriptions/fields';
+import { mobileField } from '../../descriptions/common';
+import { lookupReadProperties } from '../../descriptions/lookup';
 import type { ApiOperation } from '../../helpers/types';
 
 export const getProfile: ApiOperation = {

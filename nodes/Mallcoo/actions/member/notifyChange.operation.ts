@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mobileField, textField } from '../../descriptions/fields';
+import { mobileField, textField } from '../../descriptions/common';
 import type { ApiOperation } from '../../helpers/types';
 
 const FIND_BY = ['thirdPartyCardId', 'mobile'] as const;

@@ -1,7 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { additionalFields, textField, thirdPartyCardIdField } from '../../descriptions/fields';
-import { urlEncoded } from '../../helpers/beyond';
+import {
+	additionalFields,
+	textField,
+	thirdPartyCardIdField,
+	urlEncoded,
+} from '../../descriptions/common';
 import type { ApiOperation } from '../../helpers/types';
 
 /** 会员等级变更通知: https://docs.mallcoo.cn/open/api/CRM.html */

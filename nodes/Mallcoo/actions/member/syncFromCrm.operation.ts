@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { additionalFields, textField, thirdPartyCardIdField } from '../../descriptions/fields';
+import { additionalFields, textField, thirdPartyCardIdField } from '../../descriptions/common';
 import type { ApiOperation } from '../../helpers/types';
 
 export const syncFromCrm: ApiOperation = {

@@ -1,6 +1,9 @@
-import { mobileField } from '../../descriptions/fields';
-import { profileCollectionOptions, UPDATABLE_FIELDS } from '../../descriptions/signUpFields';
-import { encodeUserInfo } from '../../helpers/userInfo';
+import { mobileField } from '../../descriptions/common';
+import {
+	profileCollectionOptions,
+	UPDATABLE_FIELDS,
+} from '../../descriptions/memberProfile/profileFields';
+import { encodeUserInfo } from '../../descriptions/memberProfile/userInfo';
 import type { ApiOperation } from '../../helpers/types';
 
 export const update: ApiOperation = {

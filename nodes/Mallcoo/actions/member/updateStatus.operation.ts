@@ -1,6 +1,16 @@
-import { CARD_STATUSES } from '../../descriptions/codes';
-import { thirdPartyCardIdField } from '../../descriptions/fields';
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import { thirdPartyCardIdField } from '../../descriptions/common';
 import type { ApiOperation } from '../../helpers/types';
+
+/** MallCardStatus: the User API page documents one value (UpdateStatus/ByThirdPartyCardID). */
+export const CARD_STATUSES: INodePropertyOptions[] = [
+	{
+		name: 'Delete the Card (-1)',
+		value: -1,
+		description: "Removes the member's card in Mallcoo",
+	},
+];
 
 export const updateStatus: ApiOperation = {
 	resource: 'member',

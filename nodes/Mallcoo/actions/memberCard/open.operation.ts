@@ -1,6 +1,6 @@
-import { dataSourceField, mobileField } from '../../descriptions/fields';
-import { withDataSource } from '../../helpers/bodies';
-import { cardOpened } from '../../helpers/confirmations';
+import { mobileField } from '../../descriptions/common';
+import { dataSourceField, withDataSource } from '../../descriptions/dataSource';
+import { cardOpened } from '../../transport/confirmations';
 import type { ApiOperation } from '../../helpers/types';
 
 export const open: ApiOperation = {
@@ -11,7 +11,7 @@ export const open: ApiOperation = {
 	description:
 		'Open a card for a mobile number you have already verified. Works only when the mall needs no sign-up fields; otherwise only the user is created.',
 	kind: 'write',
-	// Resent only after Mallcoo, asked, shows the write did not take effect (helpers/confirmations.ts).
+	// Resent only after Mallcoo, asked, shows the write did not take effect (transport/confirmations.ts).
 	repeat: 'confirm',
 	confirm: cardOpened,
 	actedOn: (request) => ({ mobile: request.body.Mobile }),

@@ -1,10 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { dataSourceField, mobileField } from '../../descriptions/fields';
-import { profileCollectionOptions, SIGN_UP_FIELDS } from '../../descriptions/signUpFields';
-import { encodeUserInfo } from '../../helpers/userInfo';
-import { withDataSource } from '../../helpers/bodies';
-import { cardOpenedAsynchronously } from '../../helpers/confirmations';
+import { mobileField } from '../../descriptions/common';
+import { dataSourceField, withDataSource } from '../../descriptions/dataSource';
+import {
+	profileCollectionOptions,
+	SIGN_UP_FIELDS,
+} from '../../descriptions/memberProfile/profileFields';
+import { encodeUserInfo } from '../../descriptions/memberProfile/userInfo';
+import { cardOpenedAsynchronously } from '../../transport/confirmations';
 import type { ApiOperation } from '../../helpers/types';
 
 export const openWithProfile: ApiOperation = {
@@ -15,7 +18,7 @@ export const openWithProfile: ApiOperation = {
 	description:
 		'Open a card of a given type with the sign-up fields the mall asks for. Mallcoo opens it asynchronously: success means the request was accepted.',
 	kind: 'write',
-	// Resent only after Mallcoo, asked, shows the card was not opened (helpers/confirmations.ts).
+	// Resent only after Mallcoo, asked, shows the card was not opened (transport/confirmations.ts).
 	repeat: 'confirm',
 	confirm: cardOpenedAsynchronously,
 	actedOn: (request) => ({ mobile: request.body.Mobile }),

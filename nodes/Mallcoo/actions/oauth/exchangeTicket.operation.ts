@@ -1,4 +1,4 @@
-import { textField } from '../../descriptions/fields';
+import { textField } from '../../descriptions/common';
 import type { ApiOperation } from '../../helpers/types';
 
 export const exchangeTicket: ApiOperation = {

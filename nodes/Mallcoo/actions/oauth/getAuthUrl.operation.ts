@@ -1,6 +1,23 @@
-import { textField } from '../../descriptions/fields';
-import { authorizationUrl, MINI_PROGRAM_PAGE, queryString } from '../../helpers/authorizationUrl';
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import { textField } from '../../descriptions/common';
+import {
+	authorizationUrl,
+	H5_SIGN_IN_FLOWS,
+	MINI_PROGRAM_PAGE,
+	queryString,
+} from '../../helpers/signInFlows';
 import type { LocalOperation } from '../../helpers/types';
+
+/** The H5 flows, then the mini program's own, which needs no callback. */
+const FLOW_OPTIONS: INodePropertyOptions[] = [
+	...H5_SIGN_IN_FLOWS.map(({ flow, name, description }) => ({ name, value: flow, description })),
+	{
+		name: 'Mini Program',
+		value: 'miniProgram',
+		description: 'The path a WeChat mini program navigates to (小程序)',
+	},
+];
 
 export const getAuthUrl: LocalOperation = {
 	resource: 'oauth',
@@ -16,28 +33,7 @@ export const getAuthUrl: LocalOperation = {
 			name: 'flow',
 			type: 'options',
 			default: 'h5BaseInfo',
-			options: [
-				{
-					name: 'H5 Sign-In',
-					value: 'h5BaseInfo',
-					description: 'Register or sign in (统一授权登录: 注册/登录)',
-				},
-				{
-					name: 'H5 Sign-In With Card Opening',
-					value: 'h5CardInfo',
-					description: 'Register, sign in and open a member card (注册/登录/开通会员卡)',
-				},
-				{
-					name: 'Mini-Program-Embedded H5 Sign-In',
-					value: 'miniProgramH5',
-					description: 'An H5 page inside a WeChat mini program (小程序嵌H5)',
-				},
-				{
-					name: 'Mini Program',
-					value: 'miniProgram',
-					description: 'The path a WeChat mini program navigates to (小程序)',
-				},
-			],
+			options: FLOW_OPTIONS,
 		},
 		textField(
 			'callbackUrl',

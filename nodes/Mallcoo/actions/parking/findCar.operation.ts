@@ -1,7 +1,6 @@
-import { textField } from '../../descriptions/fields';
-import { urlEncoded } from '../../helpers/beyond';
+import { textField, urlEncoded } from '../../descriptions/common';
 import type { ApiOperation } from '../../helpers/types';
-import { PARKING_CODES } from './notifyEntry.operation';
+import { PARKING_REFUSALS } from './notifyEntry.operation';
 
 /** 寻车: https://docs.mallcoo.cn/open/api/Park.html */
 export const findCar: ApiOperation = {
@@ -13,7 +12,7 @@ export const findCar: ApiOperation = {
 	kind: 'read',
 	repeat: 'resend',
 	// The Park page's parameter-error code; 1101 concerns ParkCode, which this endpoint does not take.
-	codes: { 2: PARKING_CODES[2].replace(' and In Time', '') },
+	refusals: { 2: PARKING_REFUSALS[2].replace(' and In Time', '') },
 	properties: [
 		textField('plateNo', 'Plate Number', 'The plate number, e.g. 沪A68688', {
 			apiName: 'PlateNo',

@@ -1,14 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { additionalFields, textField } from '../../descriptions/fields';
-import { urlEncoded } from '../../helpers/beyond';
+import { additionalFields, textField, urlEncoded } from '../../descriptions/common';
 import type { ApiOperation } from '../../helpers/types';
 
 /**
  * The codes the Park page documents (重要状态码说明), https://docs.mallcoo.cn/open/api/Park.html;
  * 1 is success.
  */
-export const PARKING_CODES: Readonly<Record<number, string>> = {
+export const PARKING_REFUSALS: Readonly<Record<number, string>> = {
 	2: 'Mallcoo found a parameter in the wrong format (参数异常): check Plate Number and In Time',
 	1101: 'No car park has this Park Code (没有找到相关车场): check Park Code',
 };
@@ -24,7 +23,7 @@ export const notifyEntry: ApiOperation = {
 	kind: 'write',
 	// A notice sent twice may be recorded twice: resent only when it surely never arrived.
 	repeat: 'never',
-	codes: PARKING_CODES,
+	refusals: PARKING_REFUSALS,
 	properties: [
 		textField('parkCode', 'Park Code', 'The car park code in the parking system', {
 			apiName: 'ParkCode',

@@ -1,6 +1,5 @@
 import type { ApiOperation } from '../../helpers/types';
-import { pointsProperties } from '../../descriptions/beyondFields';
-import { pointsActedOn, pointsBody } from '../../helpers/beyond';
+import { pointsActedOn, pointsBody, pointsProperties } from '../../descriptions/points';
 
 export const deduct: ApiOperation = {
 	resource: 'points',

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { returnAllProperties } from '../../descriptions/beyondFields';
-import { textField } from '../../descriptions/fields';
-import { listOf, readLimit } from '../../helpers/beyond';
+import { listOf, readLimit, returnAllProperties } from '../../descriptions/list';
+import { textField } from '../../descriptions/common';
 import type { ApiOperation, Page } from '../../helpers/types';
 
 /**

@@ -1,4 +1,4 @@
-import { additionalFields, textField } from '../../descriptions/fields';
+import { additionalFields, textField } from '../../descriptions/common';
 import type { ApiOperation } from '../../helpers/types';
 import { fenField } from './fen';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { textField } from '../../descriptions/fields';
+import { textField } from '../../descriptions/common';
 import type { ApiOperation } from '../../helpers/types';
 import { fenField } from './fen';
 

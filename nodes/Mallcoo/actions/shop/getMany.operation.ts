@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { filtersField, returnAllProperties } from '../../descriptions/beyondFields';
-import { listOf, readLimit } from '../../helpers/beyond';
+import { filtersField, listOf, readLimit, returnAllProperties } from '../../descriptions/list';
 import type { ApiOperation } from '../../helpers/types';
 
 const idFilter = (name: string, displayName: string, description: string) => ({

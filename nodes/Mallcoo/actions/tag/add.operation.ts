@@ -1,5 +1,4 @@
-import { tagProperties } from '../../descriptions/fields';
-import { tagChangeBody } from '../../helpers/bodies';
+import { tagChangeBody, tagProperties } from '../../descriptions/tags';
 import type { ApiOperation } from '../../helpers/types';
 
 export const add: ApiOperation = {
