@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * The analytics resource (BI event import) through n8n's engine against the sandbox: EventData
  * sent as the URL-encoded JSON string the BI page asks for, with the keys its event pages spell;

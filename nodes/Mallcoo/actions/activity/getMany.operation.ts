@@ -37,7 +37,7 @@ export const getMany: ApiOperation = {
 				name: 'state',
 				type: 'options',
 				default: 2,
-				options: ACTIVITY_STATES.map(({ name, value }) => ({ name, value })),
+				options: [...ACTIVITY_STATES],
 				description: `Mallcoo: State. Only activities in this state. ${CLIENT_CODE_NOTE}`,
 			},
 			{

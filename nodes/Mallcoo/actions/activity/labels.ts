@@ -6,13 +6,13 @@ import type { CodeLabels } from '../../descriptions/codeLabels';
  */
 export const CLIENT_CODE_NOTE = 'Known from client code, not from a Mallcoo documentation page.';
 
-/** State (活动状态) as client code documents it. */
+/** State as client code documents it: 1 即将开始, 2 进行中, 3 已结束. */
 export const ACTIVITY_STATES = [
-	{ name: 'Upcoming (即将开始)', value: 1, label: 'Upcoming' },
-	{ name: 'Ongoing (进行中)', value: 2, label: 'Ongoing' },
-	{ name: 'Ended (已结束)', value: 3, label: 'Ended' },
+	{ name: 'Upcoming', value: 1 },
+	{ name: 'Ongoing', value: 2 },
+	{ name: 'Ended', value: 3 },
 ] as const;
 
 export const ACTIVITY_LABELS: CodeLabels = {
-	State: Object.fromEntries(ACTIVITY_STATES.map((state) => [state.value, state.label])),
+	State: Object.fromEntries(ACTIVITY_STATES.map((state) => [state.value, state.name])),
 };

@@ -64,10 +64,10 @@ export const importCrmConsumptionPoints: ApiOperation = {
 				name: 'actionType',
 				type: 'options',
 				default: '消费积分',
-				description: biTerm('action_type', '行为类型'),
+				description: `${biTerm('action_type', '行为类型')}: sent as the page's own text, 消费积分 (consumption points) or 退货退积分 (a return reverses points)`,
 				options: [
-					{ name: 'Consumption Points (消费积分)', value: '消费积分' },
-					{ name: 'Return Reverses Points (退货退积分)', value: '退货退积分' },
+					{ name: 'Consumption Points', value: '消费积分' },
+					{ name: 'Return Reverses Points', value: '退货退积分' },
 				],
 			},
 			biNumber('bonus', 'Bonus', 'bonus', '积分'),

@@ -9,14 +9,17 @@ import {
 import { entryShape, simplifyListProperty, type CodeLabels } from '../../descriptions/codeLabels';
 import type { ApiOperation } from '../../helpers/types';
 
-/** TuanType and Type (团购类型), and ShelfStatus (上下架状态), as the Groupon page lists them. */
+/**
+ * TuanType and Type (团购类型: 1 普通, 3 秒杀), and ShelfStatus (上下架状态: 1 上架, 0 下架), as the
+ * Groupon page lists them.
+ */
 const GROUP_BUY_TYPES = [
-	{ name: 'Normal (普通)', value: 1, label: 'Normal' },
-	{ name: 'Flash Sale (秒杀)', value: 3, label: 'Flash Sale' },
+	{ name: 'Normal', value: 1 },
+	{ name: 'Flash Sale', value: 3 },
 ] as const;
 
 const GROUP_BUY_LABELS: CodeLabels = {
-	Type: Object.fromEntries(GROUP_BUY_TYPES.map((type) => [type.value, type.label])),
+	Type: Object.fromEntries(GROUP_BUY_TYPES.map((type) => [type.value, type.name])),
 	ShelfStatus: { 1: 'On Shelf', 0: 'Off Shelf' },
 };
 
@@ -47,7 +50,7 @@ export const getMany: ApiOperation = {
 				name: 'type',
 				type: 'options',
 				default: 1,
-				options: GROUP_BUY_TYPES.map(({ name, value }) => ({ name, value })),
+				options: [...GROUP_BUY_TYPES],
 				description: 'Mallcoo: TuanType (团购类型). Only group-buys of this type.',
 			},
 		]),

@@ -8,10 +8,10 @@ import type { IDataObject } from 'n8n-workflow';
  */
 export type ItemTemplate = (json: IDataObject) => { value: unknown } | undefined;
 
-type Filler = (json: IDataObject) => unknown;
-
 /** An item lacks a field an expression reads: n8n decides what that yields. */
 const MISSING = Symbol('missing field');
+
+type Filler = (json: IDataObject) => unknown;
 
 const isPlainObject = (value: unknown): value is IDataObject =>
 	Object.prototype.toString.call(value) === '[object Object]';
@@ -22,22 +22,30 @@ function compile(value: unknown, fieldOf: (expression: string) => string | null)
 		if (!value.startsWith('=')) return () => value;
 		const field = fieldOf(value);
 		if (field === null) return null;
-		return (json) => {
-			if (!Object.prototype.hasOwnProperty.call(json, field)) throw MISSING;
-			return json[field];
-		};
+		return (json) => (Object.prototype.hasOwnProperty.call(json, field) ? json[field] : MISSING);
 	}
 	if (Array.isArray(value)) {
 		const parts = value.map((entry) => compile(entry, fieldOf));
 		if (parts.some((part) => part === null)) return null;
-		return (json) => parts.map((part) => part!(json));
+		return (json) => {
+			const filled = parts.map((part) => part!(json));
+			return filled.includes(MISSING) ? MISSING : filled;
+		};
 	}
 	if (isPlainObject(value)) {
 		const entries = Object.entries(value).map(
 			([key, entry]) => [key, compile(entry, fieldOf)] as const,
 		);
 		if (entries.some(([, part]) => part === null)) return null;
-		return (json) => Object.fromEntries(entries.map(([key, part]) => [key, part!(json)]));
+		return (json) => {
+			const filled: IDataObject = {};
+			for (const [key, part] of entries) {
+				const entry = part!(json);
+				if (entry === MISSING) return MISSING;
+				filled[key] = entry as IDataObject[string];
+			}
+			return filled;
+		};
 	}
 	if (value === null || typeof value === 'number' || typeof value === 'boolean') return () => value;
 	return null;
@@ -55,11 +63,7 @@ export function compileItemTemplate(
 	const fill = compile(stored, fieldOf);
 	if (!fill) return null;
 	return (json) => {
-		try {
-			return { value: fill(json) };
-		} catch (error) {
-			if (error === MISSING) return undefined;
-			throw error;
-		}
+		const value = fill(json);
+		return value === MISSING ? undefined : { value };
 	};
 }
