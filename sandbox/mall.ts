@@ -1,6 +1,3 @@
-import type { BiImport } from './pages/bi';
-import type { PosOrder } from './pages/pay';
-
 /**
  * The mall beyond its members: shops, coupon put-ins, gifts, car parks, consumption records and
  * the logs of the other pages' writes. Field names are the platform's own, as on
@@ -334,6 +331,35 @@ export interface GradeChange {
 	GradeChangeType: number | null;
 	GradeChangeID: string | null;
 	At: string;
+}
+
+/** One BI event kept by /BI/Event/v1/Data/Import/ (pages/bi.ts). */
+export interface BiImport {
+	TraceID: string;
+	EventType: number;
+	unique_id: string;
+	EventData: Record<string, unknown>;
+	/** China date of the import: the de-duplication day. */
+	ImportedOn: string;
+	At: string;
+}
+
+/** One order of /Pay/Pos/v1/Order/Add, with its last Order/Sync (pages/pay.ts). */
+export interface PosOrder {
+	OrderID: string;
+	CreatedTime: string;
+	DevShopID: string;
+	PosID: string;
+	MallCardNo: string | null;
+	PosOrderID: string;
+	CashierID: string;
+	Amount: number;
+	/** The last Order/Sync, or null before any. */
+	sync: {
+		TotalDiscount: number;
+		PayableAmount: number;
+		CouponList: Array<Record<string, unknown>>;
+	} | null;
 }
 
 /**

@@ -18,16 +18,6 @@ import { parameterError } from '../refusals';
  * unique_id and China date of the import) and still answers with a TraceID.
  */
 
-export interface BiImport {
-	TraceID: string;
-	EventType: number;
-	unique_id: string;
-	EventData: Body;
-	/** China date of the import: the de-duplication day. */
-	ImportedOn: string;
-	At: string;
-}
-
 type Kind = 'text' | 'number' | 'integer' | 'dateTime' | 'payments' | 'discounts';
 
 interface EventSpec {

@@ -1,5 +1,6 @@
 import { chinaDateTime } from '../../credentials/chinaTime';
 import { WRITES } from '../counters';
+import type { PosOrder } from '../mall';
 import type { Endpoint } from './endpoint';
 import { optionalFilterText, requiredInteger, requiredString, type Body } from '../params';
 import { parameterError, Refusal } from '../refusals';
@@ -10,19 +11,6 @@ import { parameterError, Refusal } from '../refusals';
  * whole fen. The page does not say that a repeated PosOrderID is refused, so the sandbox creates
  * a second order for it: the worst a client has to expect.
  */
-
-export interface PosOrder {
-	OrderID: string;
-	CreatedTime: string;
-	DevShopID: string;
-	PosID: string;
-	MallCardNo: string | null;
-	PosOrderID: string;
-	CashierID: string;
-	Amount: number;
-	/** The last Order/Sync, or null before any. */
-	sync: { TotalDiscount: number; PayableAmount: number; CouponList: Body[] } | null;
-}
 
 function fen(body: Body, name: string, min: number): number {
 	const value = requiredInteger(body, name);
