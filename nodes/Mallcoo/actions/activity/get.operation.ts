@@ -1,5 +1,5 @@
 import type { ApiOperation } from '../../helpers/types';
-import { CLIENT_CODE_NOTE } from './labels';
+import { CLIENT_CODE_NOTE } from '../../descriptions/activity';
 
 /**
  * 获取活动详情, `Event/Activity/V1/GetDetail/`: the list's fields (without State) plus the

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { filtersField, singleListPager } from '../../descriptions/list';
 import type { ApiOperation } from '../../helpers/types';
-import { CLIENT_CODE_NOTE } from './labels';
+import { CLIENT_CODE_NOTE } from '../../descriptions/activity';
 
 /** 获取活动分类, `Event/Activity/V1/GetCategoryList/`: Data is the whole list. */
 export const getCategories: ApiOperation = {

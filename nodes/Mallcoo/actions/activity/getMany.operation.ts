@@ -8,7 +8,7 @@ import {
 } from '../../descriptions/list';
 import { entryShape, simplifyListProperty } from '../../descriptions/codeLabels';
 import type { ApiOperation } from '../../helpers/types';
-import { ACTIVITY_LABELS, ACTIVITY_STATES, CLIENT_CODE_NOTE } from './labels';
+import { ACTIVITY_LABELS, ACTIVITY_STATES, CLIENT_CODE_NOTE } from '../../descriptions/activity';
 
 /**
  * 获取活动列表, `Event/Activity/V1/GetList/`: PageIndex from 1 and PageSize, default 10 (no

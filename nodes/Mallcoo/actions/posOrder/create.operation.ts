@@ -1,6 +1,6 @@
 import { additionalFields, textField } from '../../descriptions/common';
 import type { ApiOperation } from '../../helpers/types';
-import { fenField } from './fen';
+import { fenField } from '../../descriptions/fen';
 
 /** 生成订单接口: https://docs.mallcoo.cn/open/api/Pay.html (the page writes no trailing slash). */
 export const create: ApiOperation = {

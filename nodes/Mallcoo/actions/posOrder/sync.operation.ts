@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { textField } from '../../descriptions/common';
 import type { ApiOperation } from '../../helpers/types';
-import { fenField } from './fen';
+import { fenField } from '../../descriptions/fen';
 
 /** 同步订单信息接口: https://docs.mallcoo.cn/open/api/Pay.html (the page writes no trailing slash). */
 export const sync: ApiOperation = {

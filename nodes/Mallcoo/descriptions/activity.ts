@@ -1,4 +1,4 @@
-import type { CodeLabels } from '../../descriptions/codeLabels';
+import type { CodeLabels } from './codeLabels';
 
 /**
  * Activities have no recovered documentation page: paths, keys and fields are those of public
