@@ -16,13 +16,14 @@
  * Checked against the throughput targets (README, "Throughput"); exits 1 if one is missed that the floor meets (a target
  * that n8n's helper alone misses is reported, not failed: no community node can beat the floor).
  *
- *   --only=latency,points,import,memory,cpu  run only these parts (default: all)
+ *   --only=latency,points,import,memory,cpu,coupons  run only these parts (default: all)
  *   --queue                    the queue-mode bench instead (bench/queue.ts)
  *   BENCH_C1_ITEMS=2000  items per run at concurrency 1 (default 300, see ITEMS_AT_C1)
  *   BENCH_ITEMS=200      items per run at concurrency 5 and 20 (default 2000; for trying the bench out)
  *   BENCH_POINTS_ROUNDS=3  alternating rounds of points/add vs member/get (BENCH_ITEMS items each)
  *   BENCH_LATENCY_ROUNDS=3  runs of each side per latency-bound configuration (median shown)
  *   BENCH_CPU_ITEMS=2000, BENCH_CPU_ROUNDS=5  the CPU-bound configuration's items and rounds per path
+ *   BENCH_COUPON_MEMBERS, _ROUNDS, _LATENCY  the coupon-send part (bench/coupon-send.ts)
  *   N8N_CACHE_DIR        where n8n 2.41.1 and Node 24 are installed (scripts/lib/install.mjs)
  *
  * Every measured run is a fresh child process (bench/worker.ts); the sandbox is another.
@@ -39,6 +40,7 @@ import { parseArgs } from 'node:util';
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEMO_CREDENTIALS, generatedMember, type RecordedRequest } from '../sandbox/server';
+import { couponBench, couponReport, type CouponBenchResult } from './coupon-send';
 import { runCpuBound, median, type CpuBoundResult, type CpuSummary } from './cpu-bound';
 import { CPU_PATHS } from './n8n-workflows';
 import { OPS, SALE, type BenchOp, type Op } from './ops';
@@ -938,7 +940,7 @@ async function main(): Promise<void> {
 	const { values } = parseArgs({
 		options: { only: { type: 'string' } },
 	});
-	const parts = new Set((values.only ?? 'latency,points,import,memory,cpu').split(','));
+	const parts = new Set((values.only ?? 'latency,points,import,memory,cpu,coupons').split(','));
 	const began = Date.now();
 	const stamp = new Date(began).toISOString().replace(/[:.]/g, '-');
 	const loadBefore = os.loadavg()[0];
@@ -974,6 +976,10 @@ async function main(): Promise<void> {
 		cpu = cpuTargets(result);
 	}
 
+	let coupons: CouponBenchResult | undefined;
+	if (parts.has('coupons'))
+		coupons = await couponBench(ROOT, TS_HOOK, (text) => process.stderr.write(`${text}\n`));
+
 	const meta: Meta = {
 		date: new Date().toISOString(),
 		totalSeconds: (Date.now() - began) / 1000,
@@ -983,7 +989,9 @@ async function main(): Promise<void> {
 		loadBefore,
 		loadAfter: os.loadavg()[0],
 	};
-	const markdown = report(rows, points, imports, memory, cpu, meta);
+	const markdown =
+		report(rows, points, imports, memory, cpu, meta) +
+		(coupons ? `\n${couponReport(coupons).join('\n')}` : '');
 	process.stdout.write(markdown);
 
 	mkdirSync(RESULTS_DIR, { recursive: true });
@@ -1032,6 +1040,7 @@ async function main(): Promise<void> {
 				node: memory.node.map(summary),
 				floor: memory.floor.map(summary),
 			},
+			coupons,
 			cpu: cpu && {
 				...cpu,
 				result: {
@@ -1055,7 +1064,8 @@ async function main(): Promise<void> {
 		(points?.failures.length ?? 0) > 0 ||
 		(imports?.failures.length ?? 0) > 0 ||
 		(memory?.failures.length ?? 0) > 0 ||
-		(cpu?.failures.length ?? 0) > 0;
+		(cpu?.failures.length ?? 0) > 0 ||
+		(coupons?.failures.length ?? 0) > 0;
 	process.exit(failed ? 1 : 0);
 }
 

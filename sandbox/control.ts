@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 import type { IncomingMessage, ServerResponse } from 'http';
 
+import { setUpPutIn } from './couponDesk';
 import { isFault, type RandomFaultOptions } from './faults';
 import type { Misreport } from './mall';
 import { DIALECTS, type Dialect } from './refusals';
@@ -36,6 +37,8 @@ import type { Sandbox } from './types';
  *                                        parkingEntries, changeNotices, gradeChanges
  * GET    /__sandbox/members[?Mobile=..|OpenUserID=..|...]   all members, or the one matching
  * POST   /__sandbox/ticket   {Mobile} or any one identifier  → {Ticket}
+ * GET    /__sandbox/coupons             {issued: [...]}: the coupons sent to members
+ * POST   /__sandbox/coupons/put-in {PICMID, stock?, perPerson? (number or "unlimited")}
  */
 export async function handleControl(
 	sandbox: Sandbox,
@@ -158,6 +161,10 @@ export async function handleControl(
 				ok();
 			});
 		}
+		case 'GET coupons':
+			return ok({ issued: sandbox.mall.coupons.issued() });
+		case 'POST coupons/put-in':
+			return attempt(() => ok({ putIn: setUpPutIn(sandbox.mall.coupons, body) }));
 		case 'GET mall':
 			return ok({
 				points: sandbox.mall.pointsTransactions(),

@@ -24,6 +24,8 @@ export const WRITES = {
 	removeTag: 'removeTag',
 	/** Score Plus / Subtract; key: TransID (one namespace for both). */
 	points: 'points',
+	/** A coupon given by Coupon/v1|v2/Send (one entry of a UserList); key: TraceID. */
+	couponSend: 'couponSend',
 	/** Consume Data Inform; key: TransID. */
 	consumption: 'consumption',
 	/** Parking EnterInfoNotify; key: TradeID, or `${ParkCode}|${PlateNo}|${InTime}` without one. */

@@ -5,6 +5,8 @@
  * The seed is fixed (identical on every start and reset) so tests can count on it.
  */
 
+import { CouponDesk, type CouponView } from './couponDesk';
+
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
 /** A shop exactly as /Shop/V1/GetList/ answers it (the field table of the Shop page). */
@@ -392,11 +394,14 @@ export interface MallView {
 	biEvents(): BiImport[];
 	/** POS orders created, with their last sync (pay.ts). */
 	posOrders(): PosOrder[];
+	/** Coupons sent to members (couponDesk.ts): what was given, and stock to set up a test. */
+	readonly coupons: CouponView;
 }
 
 export class MallStore implements MallView {
 	readonly shopList: Shop[] = Array.from({ length: SHOP_COUNT }, (_, i) => seedShop(i + 1));
-	readonly putIns: CouponPutIn[] = Array.from({ length: PUT_IN_COUNT }, (_, i) => seedPutIn(i + 1));
+	putIns: CouponPutIn[] = [];
+	coupons = new CouponDesk(this.putIns);
 	readonly giftList: Gift[] = Array.from({ length: GIFT_COUNT }, (_, i) => seedGift(i + 1));
 	private readonly byMcShopId = new Map(this.shopList.map((shop) => [shop.McShopID, shop]));
 	private readonly byCrmShopId = new Map(this.shopList.map((shop) => [shop.CrmShopID, shop]));
@@ -421,6 +426,9 @@ export class MallStore implements MallView {
 	}
 
 	reset(): void {
+		// Sending coupons uses up stock: every reset starts from the seed again.
+		this.putIns = Array.from({ length: PUT_IN_COUNT }, (_, i) => seedPutIn(i + 1));
+		this.coupons = new CouponDesk(this.putIns);
 		this.records = seedConsumptions();
 		this.recordsByTransId = new Map(this.records.map((r) => [r.TransID, r]));
 		this.points = new Map();

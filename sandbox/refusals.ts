@@ -155,6 +155,14 @@ export const REFUSALS = {
 		classic: { code: 3011, message: '活动不存在 (no activity {detail})' },
 		alt: { code: 5108, message: '未找到该活动 ({detail})' },
 	},
+	/**
+	 * A usable-coupon page with nothing on it: public client code of Coupon/v1/GetCanUse treats
+	 * Code 6 暂无数据 as an empty list, so 6 is kept in every dialect, like the documented codes.
+	 */
+	noData: {
+		classic: { code: 6, message: '暂无数据 (no data)' },
+		alt: { code: 6, message: '暂无数据' },
+	},
 	/** Above the rate limit: HTTP 429 with Retry-After. */
 	rateLimited: {
 		status: 429,
@@ -233,6 +241,9 @@ export const SANDBOX_CODES = {
 	RATE_LIMITED: classic('rateLimited'),
 	SANDBOX_ERROR: 500,
 } as const;
+
+/** How every dialect answers "no data" (Code 6), as public client code reads it. */
+export const NO_DATA = Object.freeze({ ...REFUSALS.noData.classic });
 
 /** How the classic dialect answers a repeated TransID (Code 3006, a Message with "TransID" and "重复"). */
 export const DUPLICATE_TRANS_ID = Object.freeze({ ...REFUSALS.duplicateTransId.classic });

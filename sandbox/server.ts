@@ -97,12 +97,15 @@ export {
 	type MemberSelector,
 	type MemberView,
 } from './members';
+export { FAIL_REASONS, type CouponView, type IssuedCoupon } from './couponDesk';
+export { CLIENT_CODE_COUPON_ENDPOINTS, COUPON_ENDPOINTS, MAX_SEND_ENTRIES } from './pages/coupon';
 export { OAUTH_PAGES } from './pages/oauth';
 export { USER_ENDPOINTS } from './pages/user';
 export {
 	DEFAULT_DIALECT,
 	DIALECTS,
 	DUPLICATE_TRANS_ID,
+	NO_DATA,
 	REFUSALS,
 	SANDBOX_CODES,
 	type Dialect,

@@ -9,6 +9,7 @@ import {
 import { operationProperties } from './actions/registry';
 import { executeOperation } from './actions/router';
 import { runOptions } from './descriptions/runOptions';
+import { listSearch } from './methods/listSearch';
 
 export class Mallcoo implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,6 +28,8 @@ export class Mallcoo implements INodeType {
 		credentials: [{ name: 'mallcooApi', required: true }],
 		properties: [...operationProperties, runOptions],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return executeOperation.call(this);

@@ -293,6 +293,8 @@ export async function startStack({
 	const sandboxPromise = startSandboxProcess({
 		port: sandboxPort,
 		logPath: path.join(userFolder, 'sandbox.log'),
+		// 1,000 synthetic members (13900000001 …) beside the seeded ones: enough for a campaign.
+		args: ['--members', '1000'],
 	});
 	sandboxPromise.then(
 		(sandbox) => (stack.sandbox = sandbox),

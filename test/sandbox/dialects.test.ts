@@ -22,8 +22,11 @@ const fixture = useSandbox();
 const { call, control } = sandboxCalls(fixture);
 
 const [zhang, li, wang] = SEED_MEMBERS;
-/** Codes the platform's own pages give (Park.html): the same in every dialect. */
-const DOCUMENTED: readonly RefusalKind[] = ['parkingParameter', 'carParkNotFound'];
+/**
+ * Codes the platform's own pages give (Park.html), and the one public client code reads by
+ * number (GetCanUse's 6, no data): the same in every dialect.
+ */
+const DOCUMENTED: readonly RefusalKind[] = ['parkingParameter', 'carParkNotFound', 'noData'];
 
 type Situation = { path: string; body: unknown; options?: CallOptions };
 
@@ -103,6 +106,7 @@ const SITUATIONS: Record<Exclude<RefusalKind, 'rateLimited'>, Situation> = {
 		body: { OrderID: 'KG-none', TotalDiscount: 0, PayableAmount: 1 },
 	},
 	activityNotFound: { path: '/Event/Activity/V1/GetDetail/', body: { ActivityID: 1 } },
+	noData: { path: '/Coupon/v1/GetCanUse/ByMobile/', body: { Mobile: zhang.Mobile } },
 };
 
 /** The fixed text of a message template (before its first {detail}). */

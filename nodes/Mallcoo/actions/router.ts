@@ -19,6 +19,7 @@ import { callMallcoo, callMallcooForData, type CallResult } from '../transport/c
 import { dataObject } from '../transport/envelope';
 import { isNotFound } from '../transport/refusals';
 import { CREDENTIAL_TYPE, transportSettings } from '../transport/settings';
+import { sendInBatches } from '../transport/batches';
 import { fetchPages } from '../transport/paging';
 import { forEachConcurrently } from '../transport/schedule';
 
@@ -147,6 +148,11 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 	const settings = transportSettings(this, await this.getCredentials(CREDENTIAL_TYPE), options);
 	const concurrency = Math.max(1, Number(options.concurrency ?? 5) || 5);
 	const lookup = lookupOutputOf(this, operation);
+	if (operation.batching) {
+		const batched = { ...operation, batching: operation.batching };
+		await sendInBatches(this, batched, requests, settings, { options, concurrency, settle });
+		return [results as INodeExecutionData[]];
+	}
 	// Chosen once per run: a list reads pages, a custom shape maps Data, the rest output one item.
 	const { pager, outputItems } = operation;
 	const pageable = pager && { ...operation, pager };

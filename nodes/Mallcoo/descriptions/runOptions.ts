@@ -10,6 +10,17 @@ export const runOptions: INodeProperties = {
 	displayOptions: { hide: { operation: ['getAuthUrl'] } },
 	options: [
 		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			// Only Coupon Send: the one operation whose endpoint takes many members per request.
+			displayOptions: { show: { '/resource': ['coupon'], '/operation': ['send'] } },
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 50,
+			description:
+				'Members per request (UserList entries). Each member still gets its own output item.',
+		},
+		{
 			displayName: 'Concurrency',
 			name: 'concurrency',
 			type: 'number',

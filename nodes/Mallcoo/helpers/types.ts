@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties } from 'n8n-workflow';
 
+import type { Batching } from './batching';
 import type { ItemParameters } from './values/itemParameters';
 
 /** What one item asks of the platform: a POST of `body` to `path` under the credential's base URL. */
@@ -82,6 +83,8 @@ export interface ApiOperation extends OperationBase {
 	 * place of the usual one item; `options` is the run's Options collection.
 	 */
 	outputItems?(data: unknown, options: IDataObject): IDataObject[];
+	/** Writes sent many entries per request: how items become entries and answers results. */
+	batching?: Batching;
 }
 
 /** One page as a list operation reads it: its entries and, for cursor paging, the next cursor. */
@@ -110,6 +113,8 @@ export interface Pager {
 	readPage(data: unknown): Page;
 	/** What identifies an entry, to recognise a page served twice (e.g. the PICMID of a coupon). */
 	entryKey?(entry: IDataObject): unknown;
+	/** Codes the endpoint answers for a page with nothing on it (an empty list, not an error). */
+	noDataCodes?: readonly number[];
 }
 
 /** An operation computed inside n8n, with no request (building a sign-in address). */

@@ -63,13 +63,22 @@ export async function fetchPages(
 			);
 		}
 		sent.add(bodyText);
-		const data = await callMallcooForData(
+		const answer = await callMallcooForData(
 			context,
 			operation,
 			{ ...request, body },
 			settings,
 			itemIndex,
+		).then(
+			(data) => ({ data }),
+			(error: Error & { context?: IDataObject }) => ({ error }),
 		);
+		if ('error' in answer) {
+			// An endpoint that answers an empty page with a code of its own: the list ends here.
+			if (pager.noDataCodes?.includes(Number(answer.error.context?.mallcooCode))) return entries;
+			throw answer.error;
+		}
+		const { data } = answer;
 		const page = pager.readPage(data);
 		let fresh = 0;
 		for (const entry of page.entries) {

@@ -3,6 +3,7 @@ import type {
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
+	ILoadOptionsFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
@@ -30,8 +31,8 @@ export function budgetOf(
 	);
 }
 
-/** The node runs requests from execute(); the OAuth trigger from its webhook. */
-export type MallcooContext = IExecuteFunctions | IWebhookFunctions;
+/** The node runs requests from execute() and its pickers; the OAuth trigger from its webhook. */
+export type MallcooContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions;
 
 export interface TransportSettings {
 	baseUrl: string;
