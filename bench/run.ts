@@ -6,6 +6,8 @@
  *   helper alone, bench/floor.ts) and a plain undici baseline;
  * - points/add against member/get at C = 20, same latency, alternating rounds: the write's items/s
  *   as a share of the lookup's (node, and the floor for reference);
+ * - a data import (Analytics → Import Shop Sale) against points/add, the same way: the import's
+ *   CPU per item as a multiple of the points write's;
  * - memory: 10,000 items in one run, node and floor, alternating;
  * - CPU-bound (0 ms, bench/cpu-bound.ts): one real n8n server running the node, the floor and the
  *   user's alternative (Code node that signs + HTTP Request node) in alternating rounds, with a
@@ -14,7 +16,7 @@
  * Checked against the throughput targets (README, "Throughput"); exits 1 if one is missed that the floor meets (a target
  * that n8n's helper alone misses is reported, not failed: no community node can beat the floor).
  *
- *   --only=latency,points,memory,cpu,coupons  run only these parts (default: all)
+ *   --only=latency,points,import,memory,cpu,coupons  run only these parts (default: all)
  *   --queue                    the queue-mode bench instead (bench/queue.ts)
  *   BENCH_C1_ITEMS=2000  items per run at concurrency 1 (default 300, see ITEMS_AT_C1)
  *   BENCH_ITEMS=200      items per run at concurrency 5 and 20 (default 2000; for trying the bench out)
@@ -41,7 +43,7 @@ import { DEMO_CREDENTIALS, generatedMember, type RecordedRequest } from '../sand
 import { couponBench, couponReport, type CouponBenchResult } from './coupon-send';
 import { runCpuBound, median, type CpuBoundResult, type CpuSummary } from './cpu-bound';
 import { CPU_PATHS } from './n8n-workflows';
-import { OPS, type BenchOp, type Op } from './ops';
+import { OPS, SALE, type BenchOp, type Op } from './ops';
 import { startSandboxProcess, type SandboxProcess } from './sandbox-process';
 import type { Mode, WorkerConfig, WorkerResult } from './types';
 
@@ -102,6 +104,18 @@ const POINTS = {
 	rounds: Number(process.env.BENCH_POINTS_ROUNDS ?? 3),
 	minShare: 0.95,
 };
+/**
+ * A data import (one shop sale per item, BI event 401002) against points/add, both at C = 20 and
+ * L = 50 ms, in alternating rounds: the node's CPU per import item at most maxCpuOverReference ×
+ * its CPU per points item (the write path every import item takes as well: read, check, sign, send).
+ */
+const IMPORT = {
+	op: 'analytics/importShopSale' as BenchOp,
+	reference: 'points/add' as BenchOp,
+	concurrency: 20,
+	rounds: Number(process.env.BENCH_POINTS_ROUNDS ?? 3),
+	maxCpuOverReference: 1.1,
+};
 const MEMBERS = 10_000;
 const RUN_TIMEOUT_MS = 10 * 60_000;
 const TS_HOOK = ['--require', 'tsx/cjs'];
@@ -111,7 +125,7 @@ const WORKER_FLAGS = [...TS_HOOK, '--expose-gc'];
 const warmupCount = (concurrency: number) => Math.min(100, Math.max(20, 5 * concurrency));
 /**
  * Input items for generated members from..from+count-1: `{ mobile }`, or for points/add
- * `{ openUserId, transactionId }`. The sandbox refuses a TransID it has seen (3006), so each
+ * `{ openUserId, transactionId }`; for the import, one sale per item with its own order number. The sandbox refuses a TransID it has seen (3006), so each
  * run passes its own `transactionPrefix`; the member number keeps the IDs distinct within it.
  */
 function benchItems(
@@ -121,6 +135,12 @@ function benchItems(
 	transactionPrefix: string,
 ): IDataObject[] {
 	return Array.from({ length: count }, (_, i) => {
+		if (op === 'analytics/importShopSale')
+			return {
+				...SALE,
+				orderId: `${transactionPrefix}-${from + i}`,
+				shopCode: `S${String(1 + ((from + i) % 120)).padStart(5, '0')}`,
+			};
 		const member = generatedMember(from + i);
 		return op === 'points/add'
 			? { openUserId: member.OpenUserID, transactionId: `${transactionPrefix}-${from + i}` }
@@ -280,6 +300,21 @@ interface PointsResult {
 	limits: string[];
 }
 
+/** One alternating round of the import comparison: node and floor, each op. */
+interface ImportRound {
+	node: { import: Side; reference: Side };
+	floor: { import: Side; reference: Side };
+}
+
+interface ImportResult {
+	rounds: ImportRound[];
+	/** Medians over the rounds: CPU ms/item of each op, and of each round's ratio import / reference. */
+	node: { import: number; reference: number; ratio: number };
+	floor: { import: number; reference: number; ratio: number };
+	failures: string[];
+	limits: string[];
+}
+
 interface CpuPart {
 	result: CpuBoundResult;
 	failures: string[];
@@ -342,6 +377,7 @@ function memoryRows(memory: MemoryResult): string[] {
 function report(
 	rows: Row[],
 	points: PointsResult | undefined,
+	imports: ImportResult | undefined,
 	memory: MemoryResult | undefined,
 	cpu: CpuPart | undefined,
 	meta: Meta,
@@ -401,6 +437,7 @@ function report(
 			'',
 		);
 	if (points) lines.push(...pointsReport(points), '');
+	if (imports) lines.push(...importReport(imports), '');
 	if (memory)
 		lines.push(
 			`## Memory: ${MEMORY.runs} runs per side of ${MEMORY.items} ${MEMORY.op} at C = ${MEMORY.concurrency}, L = ${MEMORY.latencyMs} ms`,
@@ -424,12 +461,14 @@ function report(
 	const failures = [
 		...rows.flatMap((r) => r.failures),
 		...(points?.failures ?? []),
+		...(imports?.failures ?? []),
 		...(memory?.failures ?? []),
 		...(cpu?.failures ?? []),
 	];
 	const limits = [
 		...rows.flatMap((r) => r.limits),
 		...(points?.limits ?? []),
+		...(imports?.limits ?? []),
 		...(memory?.limits ?? []),
 		...(cpu?.limits ?? []),
 	];
@@ -763,6 +802,101 @@ function pointsReport(points: PointsResult): string[] {
 	];
 }
 
+/**
+ * The data import against points/add at C = 20: IMPORT.rounds rounds, each the node's two runs then
+ * the floor's, the order swapped every round. The target is the node's CPU per item, import over
+ * points (each round's two runs back to back); a miss fails only if the floor's own ratio meets it
+ * (the import's body is longer, and n8n's helper alone may pay for that).
+ */
+async function importRuns(sandbox: SandboxProcess, began: number): Promise<ImportResult> {
+	const rounds: ImportRound[] = [];
+	const failures: string[] = [];
+	const { concurrency } = IMPORT;
+	for (let round = 1; round <= IMPORT.rounds; round++) {
+		const order = round % 2 ? [IMPORT.reference, IMPORT.op] : [IMPORT.op, IMPORT.reference];
+		const sides = {} as ImportRound;
+		for (const mode of ['node', 'floor'] as const) {
+			const byOp = new Map<BenchOp, Side>();
+			for (const op of order) {
+				process.stderr.write(
+					`import ${round}/${IMPORT.rounds}: ${mode} ${op} C=${concurrency} × ${ITEMS}… `,
+				);
+				const side = await measure(sandbox, mode, op, concurrency, ITEMS, LATENCY_MS);
+				process.stderr.write(
+					`${f2(side.worker.cpuMsPerItem)} CPU ms/item (${f0((Date.now() - began) / 1000)} s)\n`,
+				);
+				failures.push(...side.problems.map((p) => `import round ${round} ${op}: ${p}`));
+				byOp.set(op, side);
+			}
+			sides[mode] = { import: byOp.get(IMPORT.op)!, reference: byOp.get(IMPORT.reference)! };
+		}
+		const bodies = (side: Side) => side.bodies.join('\n');
+		for (const key of ['import', 'reference'] as const)
+			if (bodies(sides.node[key]) !== bodies(sides.floor[key]))
+				failures.push(`import round ${round}: node and floor sent different paths/bodies (${key})`);
+		rounds.push(sides);
+	}
+	const medians = (mode: 'node' | 'floor') => {
+		const cpu = (side: Side) => side.worker.cpuMsPerItem;
+		const of = (key: 'import' | 'reference') => median(rounds.map((r) => cpu(r[mode][key])));
+		const ratio = median(rounds.map((r) => cpu(r[mode].import) / cpu(r[mode].reference)));
+		return { import: of('import'), reference: of('reference'), ratio };
+	};
+	const [node, floor] = [medians('node'), medians('floor')];
+	const limits: string[] = [];
+	if (!(node.ratio <= IMPORT.maxCpuOverReference)) {
+		const text = `${IMPORT.op} C=${concurrency}: node ${f2(node.import)} CPU ms/item is ${f2(node.ratio)} × ${IMPORT.reference}'s ${f2(node.reference)} (> ${f2(IMPORT.maxCpuOverReference)})`;
+		if (floor.ratio <= IMPORT.maxCpuOverReference)
+			failures.push(`${text} — with n8n's request helper alone it is ${f2(floor.ratio)} ×`);
+		else limits.push(`${text} — with n8n's request helper alone it is ${f2(floor.ratio)} × too`);
+	}
+	return { rounds, node, floor, failures, limits };
+}
+
+function importReport(imports: ImportResult): string[] {
+	const perRound = (mode: 'node' | 'floor', key: 'import' | 'reference') =>
+		imports.rounds.map((r) => f2(r[mode][key].worker.cpuMsPerItem)).join(', ');
+	const row = (mode: 'node' | 'floor', label: string) => {
+		const m = imports[mode];
+		const sides = imports.rounds.map((r) => r[mode].import);
+		return tableRow([
+			label,
+			f2(m.import),
+			f2(m.reference),
+			f2(m.ratio),
+			`${perRound(mode, 'import')} / ${perRound(mode, 'reference')}`,
+			f1(median(sides.map((side) => side.worker.itemsPerSecond))),
+			mode === 'floor'
+				? 'reference'
+				: imports.failures.length
+					? '**FAIL**'
+					: m.ratio <= IMPORT.maxCpuOverReference
+						? 'pass'
+						: 'n8n limit',
+		]);
+	};
+	return [
+		`## ${IMPORT.op} against ${IMPORT.reference}: C = ${IMPORT.concurrency}, L = ${LATENCY_MS} ms, ${ITEMS} items per run`,
+		'',
+		`${imports.rounds.length} rounds, alternating as for points/add. Import items are one shop sale each (\`{ orderId, soldAt, shopCode, total, payMethod }\`, the unique ID the order number), mapped as a spreadsheet row is: Time, Unique ID, Shop ID and the amounts from \`{{ $json.… }}\`, one Payment Details entry whose two fields are expressions too; the body is EventType and the URL-encoded EventData. CPU ms/item is the measuring process's own (engine, node, n8n's HTTP stack); the ratio is the median of each round's ratio. Target: ${IMPORT.op} CPU ms/item ≤ ${f2(IMPORT.maxCpuOverReference)} × ${IMPORT.reference}'s.`,
+		'',
+		...header(
+			[
+				'side',
+				`${IMPORT.op} CPU ms/item`,
+				`${IMPORT.reference} CPU ms/item`,
+				'ratio (median of rounds)',
+				'rounds (import / points, CPU ms/item)',
+				`${IMPORT.op} items/s`,
+				'result',
+			],
+			[0, 4, 6],
+		),
+		row('node', 'node'),
+		row('floor', "floor (n8n's helper alone)"),
+	];
+}
+
 /** 10,000 items, node and floor alternating; the node's median peak against the floor's. */
 async function memoryRuns(sandbox: SandboxProcess): Promise<MemoryResult> {
 	const memory: MemoryResult = { node: [], floor: [], failures: [], limits: [] };
@@ -806,19 +940,21 @@ async function main(): Promise<void> {
 	const { values } = parseArgs({
 		options: { only: { type: 'string' } },
 	});
-	const parts = new Set((values.only ?? 'latency,points,memory,cpu,coupons').split(','));
+	const parts = new Set((values.only ?? 'latency,points,import,memory,cpu,coupons').split(','));
 	const began = Date.now();
 	const stamp = new Date(began).toISOString().replace(/[:.]/g, '-');
 	const loadBefore = os.loadavg()[0];
 	let rows: Row[] = [];
 	let points: PointsResult | undefined;
+	let imports: ImportResult | undefined;
 	let memory: MemoryResult | undefined;
 	let cpu: CpuPart | undefined;
-	if (parts.has('latency') || parts.has('points') || parts.has('memory')) {
+	if (['latency', 'points', 'import', 'memory'].some((part) => parts.has(part))) {
 		const sandbox = await startSandboxProcess(ROOT, MEMBERS, LATENCY_MS, TS_HOOK);
 		try {
 			if (parts.has('latency')) rows = await latencyRows(sandbox, began);
 			if (parts.has('points')) points = await pointsRuns(sandbox, began);
+			if (parts.has('import')) imports = await importRuns(sandbox, began);
 			if (parts.has('memory')) memory = await memoryRuns(sandbox);
 		} finally {
 			sandbox.stop();
@@ -854,7 +990,7 @@ async function main(): Promise<void> {
 		loadAfter: os.loadavg()[0],
 	};
 	const markdown =
-		report(rows, points, memory, cpu, meta) +
+		report(rows, points, imports, memory, cpu, meta) +
 		(coupons ? `\n${couponReport(coupons).join('\n')}` : '');
 	process.stdout.write(markdown);
 
@@ -874,6 +1010,7 @@ async function main(): Promise<void> {
 				targetShareOfBaseline: TARGET_SHARE_OF_BASELINE,
 				targetShareOfFloor: TARGET_SHARE_OF_FLOOR,
 				points: POINTS,
+				import: IMPORT,
 				memory: MEMORY,
 				memoryOverFloor: MEMORY_OVER_FLOOR,
 				cpu: CPU,
@@ -889,6 +1026,13 @@ async function main(): Promise<void> {
 				rounds: points.rounds.map((r) => ({
 					node: { points: summary(r.node.points), reference: summary(r.node.reference) },
 					floor: { points: summary(r.floor.points), reference: summary(r.floor.reference) },
+				})),
+			},
+			import: imports && {
+				...imports,
+				rounds: imports.rounds.map((r) => ({
+					node: { import: summary(r.node.import), reference: summary(r.node.reference) },
+					floor: { import: summary(r.floor.import), reference: summary(r.floor.reference) },
 				})),
 			},
 			memory: memory && {
@@ -918,6 +1062,7 @@ async function main(): Promise<void> {
 	const failed =
 		rows.some((r) => r.failures.length) ||
 		(points?.failures.length ?? 0) > 0 ||
+		(imports?.failures.length ?? 0) > 0 ||
 		(memory?.failures.length ?? 0) > 0 ||
 		(cpu?.failures.length ?? 0) > 0 ||
 		(coupons?.failures.length ?? 0) > 0;

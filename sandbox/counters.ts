@@ -34,6 +34,12 @@ export const WRITES = {
 	notifyChange: 'notifyChange',
 	/** UpdateGrade/Inform; key: GradeChangeID, or `${ThirdPartyCardID}|${ChangeTime}` without one. */
 	notifyGradeChange: 'notifyGradeChange',
+	/** BI Data Import, a record kept (not a repeat of the day); key: `${EventType}|${unique_id}`. */
+	biImport: 'biImport',
+	/** Pay Order Add; key: PosOrderID (the page does not say a repeat is refused). */
+	posOrderCreate: 'posOrderCreate',
+	/** Pay Order Sync; key: OrderID. */
+	posOrderSync: 'posOrderSync',
 } as const;
 
 export type WriteName = (typeof WRITES)[keyof typeof WRITES];

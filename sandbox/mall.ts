@@ -335,6 +335,35 @@ export interface GradeChange {
 	At: string;
 }
 
+/** One BI event kept by /BI/Event/v1/Data/Import/ (pages/bi.ts). */
+export interface BiImport {
+	TraceID: string;
+	EventType: number;
+	unique_id: string;
+	EventData: Record<string, unknown>;
+	/** China date of the import: the de-duplication day. */
+	ImportedOn: string;
+	At: string;
+}
+
+/** One order of /Pay/Pos/v1/Order/Add, with its last Order/Sync (pages/pay.ts). */
+export interface PosOrder {
+	OrderID: string;
+	CreatedTime: string;
+	DevShopID: string;
+	PosID: string;
+	MallCardNo: string | null;
+	PosOrderID: string;
+	CashierID: string;
+	Amount: number;
+	/** The last Order/Sync, or null before any. */
+	sync: {
+		TotalDiscount: number;
+		PayableAmount: number;
+		CouponList: Array<Record<string, unknown>>;
+	} | null;
+}
+
 /**
  * Misbehaviour on purpose, so a client test can prove it stops on a short or empty page rather
  * than trusting what the platform says:
@@ -361,6 +390,10 @@ export interface MallView {
 	parkingEntries(): ParkingEntry[];
 	changeNotices(): ChangeNotice[];
 	gradeChanges(): GradeChange[];
+	/** BI events kept, one per event type, unique_id and day (bi.ts). */
+	biEvents(): BiImport[];
+	/** POS orders created, with their last sync (pay.ts). */
+	posOrders(): PosOrder[];
 	/** Coupons sent to members (couponDesk.ts): what was given, and stock to set up a test. */
 	readonly coupons: CouponView;
 }
@@ -383,6 +416,9 @@ export class MallStore implements MallView {
 	cars = new Map<string, ParkingEntry>();
 	notices: ChangeNotice[] = [];
 	grades: GradeChange[] = [];
+	/** By `EventType|unique_id|China date`: bi.ts. */
+	biImports = new Map<string, BiImport>();
+	orders: PosOrder[] = [];
 	misreport: Misreport = {};
 
 	constructor() {
@@ -412,6 +448,8 @@ export class MallStore implements MallView {
 		});
 		this.notices = [];
 		this.grades = [];
+		this.biImports = new Map();
+		this.orders = [];
 		this.misreport = {};
 	}
 
@@ -437,4 +475,6 @@ export class MallStore implements MallView {
 	parkingEntries = () => structuredClone(this.entries);
 	changeNotices = () => structuredClone(this.notices);
 	gradeChanges = () => structuredClone(this.grades);
+	biEvents = () => structuredClone([...this.biImports.values()]);
+	posOrders = () => structuredClone(this.orders);
 }

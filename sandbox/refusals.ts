@@ -166,6 +166,18 @@ export const REFUSALS = {
 		alt: { code: 5106, message: '未查询到车辆信息' },
 		english: { code: 7306, message: 'No vehicle found for this plate' },
 	},
+	/** Pay Order/Sync for an OrderID Order/Add never gave (no code is documented); detail: the ID. */
+	orderNotFound: {
+		classic: { code: 3010, message: '订单不存在 (no order {detail})' },
+		alt: { code: 5107, message: '未找到订单 ({detail})' },
+		english: { code: 7307, message: 'Order not found: {detail}' },
+	},
+	/** Activity GetDetail for an ActivityID the mall does not have (no code is known); detail: the ID. */
+	activityNotFound: {
+		classic: { code: 3011, message: '活动不存在 (no activity {detail})' },
+		alt: { code: 5108, message: '未找到该活动 ({detail})' },
+		english: { code: 7308, message: 'No such activity: {detail}' },
+	},
 	/**
 	 * A usable-coupon page with nothing on it: public client code of Coupon/v1/GetCanUse treats
 	 * Code 6 暂无数据 as an empty list, so 6 is kept in every dialect, like the documented codes.

@@ -44,6 +44,8 @@ const EXPECTED: Record<RefusalKind, { kind: AnswerKind; about?: string; detail?:
 	shopNotFound: { kind: 'notFound', about: 'shop', detail: 'McShopID 1' },
 	carNotFound: { kind: 'notFound', about: 'car' },
 	noData: { kind: 'notFound', about: 'data' },
+	orderNotFound: { kind: 'notFound', detail: 'PosOrderID 42' },
+	activityNotFound: { kind: 'notFound', detail: '42' },
 	rateLimited: { kind: 'rateLimited' },
 };
 

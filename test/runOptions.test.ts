@@ -22,6 +22,7 @@ const NAMED: Record<string, string> = {
 	'member.changeMobile': 'mobile changes',
 	'parking.notifyEntry': 'parking entries',
 	'coupon.send': 'coupon sends',
+	'posOrder.create': 'POS order creations',
 	'custom.call': 'other Other Endpoint calls',
 };
 

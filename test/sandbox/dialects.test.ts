@@ -101,6 +101,11 @@ const SITUATIONS: Record<Exclude<RefusalKind, 'rateLimited'>, Situation> = {
 		body: { TransID: 'dialect-shop', TradeTime: '2024-07-01 10:00:00', Amount: 1, McShopID: 1 },
 	},
 	carNotFound: { path: FIND_CAR, body: { PlateNo: '沪Z00000' } },
+	orderNotFound: {
+		path: '/Pay/Pos/v1/Order/Sync',
+		body: { OrderID: 'KG-none', TotalDiscount: 0, PayableAmount: 1 },
+	},
+	activityNotFound: { path: '/Event/Activity/V1/GetDetail/', body: { ActivityID: 1 } },
 	noData: { path: '/Coupon/v1/GetCanUse/ByMobile/', body: { Mobile: zhang.Mobile } },
 };
 

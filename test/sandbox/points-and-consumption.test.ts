@@ -10,6 +10,13 @@ import {
 	WRITES,
 	devShopIdOf,
 } from '../../sandbox/server';
+import { ACTIVITY_ENDPOINTS } from '../../sandbox/pages/activity';
+import { BI_ENDPOINTS } from '../../sandbox/pages/bi';
+import type { Endpoint } from '../../sandbox/pages/endpoint';
+import { GROUPON_ENDPOINTS } from '../../sandbox/pages/groupon';
+import { PAY_ENDPOINTS } from '../../sandbox/pages/pay';
+import { POINTS_RECORD_ENDPOINTS } from '../../sandbox/pages/pointsRecords';
+import { SHOPPING_ENDPOINTS } from '../../sandbox/pages/shopping';
 import { useSandbox } from '../helpers/sandbox';
 import { sandboxCalls } from '../helpers/sandboxCall';
 import {
@@ -42,6 +49,15 @@ interface Records {
 	Count: number;
 	PagingID: number;
 }
+
+const LATER_PAGES = [
+	...POINTS_RECORD_ENDPOINTS,
+	...BI_ENDPOINTS,
+	...ACTIVITY_ENDPOINTS,
+	...GROUPON_ENDPOINTS,
+	...SHOPPING_ENDPOINTS,
+	...PAY_ENDPOINTS,
+];
 
 /** One valid body per endpoint, and a key whose absence must be refused. */
 const CASES: Array<{ path: string; body: Record<string, unknown>; required: string[] }> = [
@@ -91,11 +107,13 @@ const CASES: Array<{ path: string; body: Record<string, unknown>; required: stri
 
 describe('every endpoint beyond the user API', () => {
 	it('serves the twelve paths of the design, and only those', () => {
-		// The coupon send and usable endpoints come from public client code: coupon-send-and-usable.test.ts.
+		// The coupon send and usable endpoints come from public client code
+		// (coupon-send-and-usable.test.ts); the later pages have their own test (remaining-pages.test.ts).
+		const later = new Set<Endpoint>(LATER_PAGES);
 		const clientCode = (e: (typeof ALL_ENDPOINTS)[number]) =>
 			CLIENT_CODE_COUPON_ENDPOINTS.includes(e);
 		expect(
-			ALL_ENDPOINTS.filter((e) => !USER_ENDPOINTS.includes(e) && !clientCode(e))
+			ALL_ENDPOINTS.filter((e) => !USER_ENDPOINTS.includes(e) && !clientCode(e) && !later.has(e))
 				.map((e) => e.path)
 				.sort(),
 		).toEqual(CASES.map((c) => c.path).sort());

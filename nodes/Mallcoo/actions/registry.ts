@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { MallcooOperation } from '../helpers/types';
+import { operations as activityOperations } from './activity';
+import { operations as analyticsOperations } from './analytics';
+import { operations as eCommerceOperations } from './eCommerce';
+import { operations as groupBuyOperations } from './groupBuy';
+import { operations as posOrderOperations } from './posOrder';
 import { operations as consumptionOperations } from './consumption';
 import { operations as couponOperations } from './coupon';
 import { operations as customOperations } from './custom';
@@ -19,6 +24,11 @@ import { operations as userOperations } from './user';
  * "Other Endpoint" (custom) is not named "Custom API Call": see actions/custom/call.operation.ts.
  */
 const RESOURCES = [
+	{ name: 'Activity', value: 'activity', operations: activityOperations },
+	{ name: 'Analytics', value: 'analytics', operations: analyticsOperations },
+	{ name: 'E-Commerce', value: 'eCommerce', operations: eCommerceOperations },
+	{ name: 'Group-Buy', value: 'groupBuy', operations: groupBuyOperations },
+	{ name: 'POS Order', value: 'posOrder', operations: posOrderOperations },
 	{ name: 'Consumption', value: 'consumption', operations: consumptionOperations },
 	{ name: 'Coupon', value: 'coupon', operations: couponOperations },
 	{ name: 'Gift', value: 'gift', operations: giftOperations },

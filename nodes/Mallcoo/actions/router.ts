@@ -173,8 +173,10 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 	const { pager, outputItems } = operation;
 	const pageable = pager && { ...operation, pager };
 	const send = pageable
-		? async (request: MallcooRequest, itemIndex: number) =>
-				settleEach(itemIndex, await fetchPages(this, pageable, request, settings, itemIndex))
+		? async (request: MallcooRequest, itemIndex: number) => {
+				const entries = await fetchPages(this, pageable, request, settings, itemIndex);
+				settleEach(itemIndex, request.outputEntry ? entries.map(request.outputEntry) : entries);
+			}
 		: outputItems
 			? async (request: MallcooRequest, itemIndex: number) =>
 					settleEach(

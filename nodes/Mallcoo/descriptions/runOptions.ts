@@ -47,7 +47,7 @@ export const runOptions: INodeProperties = {
 			typeOptions: { minValue: 1, maxValue: 10 },
 			default: 3,
 			description:
-				'Attempts per item, the first included, after a network error, time-out, HTTP 429 or 5xx. A request Mallcoo surely never got (connection refused, HTTP 429) is always sent again. After a lost answer: reads, tags, member updates, CRM notices and Other Endpoint calls marked Safe to Repeat are sent again; points and purchase reports are sent again with the same transaction ID, which Mallcoo applies only once; card openings and mobile changes are sent again only when a member lookup shows no change; parking entries, coupon sends and other Other Endpoint calls are not sent again.',
+				'Attempts per item, the first included, after a network error, time-out, HTTP 429 or 5xx. A request Mallcoo surely never got (connection refused, HTTP 429) is always sent again. After a lost answer: reads, tags, member updates, CRM notices, analytics imports (Mallcoo keeps one record per unique ID), POS order syncs and Other Endpoint calls marked Safe to Repeat are sent again; points and purchase reports are sent again with the same transaction ID, which Mallcoo applies only once; card openings and mobile changes are sent again only when a member lookup shows no change; parking entries, coupon sends, POS order creations and other Other Endpoint calls are not sent again.',
 		},
 		{
 			displayName: 'Max Requests Per Second',

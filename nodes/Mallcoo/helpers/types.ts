@@ -11,6 +11,8 @@ export interface MallcooRequest {
 	repeat?: RepeatPolicy;
 	/** List operations: at most this many entries for this item; undefined means all (Return All). */
 	limit?: number;
+	/** List operations: how each entry is output (Simplify); the entry as Mallcoo sent it if absent. */
+	outputEntry?(entry: IDataObject): IDataObject;
 }
 
 /**

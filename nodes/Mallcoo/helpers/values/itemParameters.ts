@@ -19,6 +19,7 @@ import {
 import { collectionReaders, type CollectionReaders } from './collection';
 import { chinaDateTimeOf, dateOf } from './dateTime';
 import { idListOf } from './idList';
+import { compileItemTemplate, type ItemTemplate } from './itemTemplate';
 import { jsonObjectOf } from './json';
 import { numberOf, type IntegerOptions, type NumberOptions } from './number';
 import { propertyPath, runConstantNames, type PropertyPath } from './propertyPaths';
@@ -81,12 +82,31 @@ export class ItemParameters {
 				// A missing field goes through n8n, which knows what such an expression yields.
 				if (json && Object.prototype.hasOwnProperty.call(json, field)) return json[field];
 			}
+			const template = this.itemTemplate(name);
+			const json = template && this.context.getInputData?.()[this.itemIndex]?.json;
+			const filled = json ? template!(json) : undefined;
+			if (filled) return filled.value;
 			return this.context.getNodeParameter(name, this.itemIndex, fallback);
 		}
 		// Selectors that take no expressions are the same for every item: read them once per run.
 		if (!this.runConstants.has(name))
 			this.runConstants.set(name, this.context.getNodeParameter(name, this.itemIndex, fallback));
 		return this.runConstants.get(name);
+	}
+
+	/** A collection or list parameter filled from the item's own fields (itemTemplate.ts), or null. */
+	private itemTemplate(name: string): ItemTemplate | null {
+		if (!this.runConstants || !this.context.getInputData) return null;
+		const key = `template:${name}`;
+		let template = this.runConstants.get(key) as ItemTemplate | null | undefined;
+		if (template === undefined) {
+			template = compileItemTemplate(this.context.getNode().parameters[name], (expression) => {
+				const match = JSON_FIELD_EXPRESSION.exec(expression);
+				return match ? (match[1] ?? match[3]) : null;
+			});
+			this.runConstants.set(key, template);
+		}
+		return template;
 	}
 
 	/**
