@@ -5,10 +5,11 @@
  */
 import { LoadOptionsContext } from 'n8n-core';
 import { Workflow, type INode, type INodeListSearchResult } from 'n8n-workflow';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { mallcooSign } from '../credentials/mallcooSignature';
 import { Mallcoo } from '../nodes/Mallcoo/Mallcoo.node';
+import { RequestBudget, sharedBudget } from '../nodes/Mallcoo/transport/schedule';
 import { GIFT_CATEGORIES } from '../sandbox/server';
 import { nodeTypesOf, testAdditionalData } from './helpers/engine';
 import { useSandbox } from './helpers/sandbox';
@@ -111,6 +112,30 @@ describe('the Shop ID picker', () => {
 		await expect(search(SHOP_PICKER, 'searchShops')).rejects.toThrow(
 			/^Could not load the shops from Mallcoo: Mallcoo answered HTTP 500$/,
 		);
+	});
+});
+
+describe("a picker and the credential's shared budget", () => {
+	it('waits its turn in the budget the runs share, and leaves their ceiling as they set it', async () => {
+		const budget = sharedBudget(
+			`sandbox|${fixture.credentials.appId}|${fixture.credentials.baseUrl}`,
+			2,
+		);
+		const setCeiling = vi.spyOn(RequestBudget.prototype, 'setCeiling');
+		const take = vi.spyOn(RequestBudget.prototype, 'take');
+		try {
+			await search(SHOP_PICKER, 'searchShops');
+			expect(setCeiling).not.toHaveBeenCalled();
+			expect(take.mock.contexts).toEqual([budget]);
+		} finally {
+			setCeiling.mockRestore();
+			take.mockRestore();
+		}
+		// Still 2 a second: two slots in a row are half a second apart.
+		const first = Date.now();
+		await budget.take();
+		await budget.take();
+		expect(Date.now() - first).toBeGreaterThanOrEqual(400);
 	});
 });
 

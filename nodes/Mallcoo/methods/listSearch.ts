@@ -13,7 +13,12 @@ import { listOf } from '../descriptions/list';
 import { LIST_SEARCH } from '../descriptions/locators';
 import type { ApiOperation } from '../helpers/types';
 import { callMallcooForData } from '../transport/call';
-import { CREDENTIAL_TYPE, transportSettings, type TransportSettings } from '../transport/settings';
+import {
+	budgetOf,
+	CREDENTIAL_TYPE,
+	transportSettings,
+	type TransportSettings,
+} from '../transport/settings';
 
 /** Put-ins per page of the picker: the documented maximum of Coupon/PutIn/v4/GetAll. */
 const PUT_IN_PAGE = 100;
@@ -24,7 +29,12 @@ const PUT_IN_PAGE = 100;
  */
 async function settingsOf(context: ILoadOptionsFunctions): Promise<TransportSettings> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	return transportSettings(context, credentials, { timeout: 15_000, maxAttempts: 2 });
+	return transportSettings(
+		context,
+		credentials,
+		{ timeout: 15_000, maxAttempts: 2 },
+		budgetOf(context, credentials),
+	);
 }
 
 /** One request through the node's signed engine; a failure says in the picker what went wrong. */

@@ -45,15 +45,16 @@ const budgets = new Map<string, RequestBudget>();
 
 /**
  * The budget of one credential in this process, by a key that names the credential and the
- * API host (never its secrets), with the ceiling this run asks for.
+ * API host (never its secrets), with the ceiling this run asks for; without one (a picker
+ * loading a list), the ceiling the runs set stays as it is.
  */
-export function sharedBudget(key: string, perSecond: number): RequestBudget {
+export function sharedBudget(key: string, perSecond?: number): RequestBudget {
 	let budget = budgets.get(key);
 	if (!budget) {
 		budget = new RequestBudget();
 		budgets.set(key, budget);
 	}
-	budget.setCeiling(perSecond);
+	if (perSecond !== undefined) budget.setCeiling(perSecond);
 	return budget;
 }
 

@@ -23,7 +23,7 @@ export const apiBaseUrlOf = (credentials: IDataObject): string =>
 export function budgetOf(
 	context: MallcooContext,
 	credentials: IDataObject,
-	perSecond: number,
+	perSecond?: number,
 ): RequestBudget {
 	const id = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
 	return sharedBudget(
