@@ -6,7 +6,7 @@ import { isFault, type RandomFaultOptions } from './faults';
 import type { Misreport } from './mall';
 import { DIALECTS, type Dialect } from './refusals';
 import { parseJson, readBody, sendJson } from './respond';
-import { INDEX_KEYS, type MemberSelector } from './members';
+import { INDEX_KEYS, type MemberSelector } from './memberStore';
 import type { Sandbox } from './types';
 
 /**

@@ -34,7 +34,7 @@ import {
 import { admit } from './gateway';
 import { MallStore, type MallView, type Misreport } from './mall';
 import { parseJson, readBody, send, sendJson } from './respond';
-import { MemberStore, type MemberSelector, type MemberView } from './members';
+import { MemberStore, type MemberSelector, type MemberView } from './memberStore';
 import type { DeferredOpenings } from './pages/endpoint';
 import { findOAuthPage, movedPage, oauthPage } from './pages/oauth';
 import {
@@ -89,14 +89,9 @@ export {
 	type Misreport,
 	type Shop,
 } from './mall';
-export {
-	CARD_TYPES,
-	SEED_MEMBERS,
-	generatedMember,
-	type Member,
-	type MemberSelector,
-	type MemberView,
-} from './members';
+export { CARD_TYPES, type Member } from './members';
+export { SEED_MEMBERS, generatedMember } from './memberSeed';
+export type { MemberSelector, MemberView } from './memberStore';
 export { FAIL_REASONS, type CouponView, type IssuedCoupon } from './couponDesk';
 export { CLIENT_CODE_COUPON_ENDPOINTS, COUPON_ENDPOINTS, MAX_SEND_ENTRIES } from './pages/coupon';
 export { OAUTH_PAGES } from './pages/oauth';

@@ -1,7 +1,7 @@
 import type { ApplyCountsView, RequestRate } from './counters';
 import type { Fault, FaultPlan, RandomFaultOptions, RandomFaultSettings } from './faults';
 import type { MallView, Misreport } from './mall';
-import type { MemberSelector, MemberView } from './members';
+import type { MemberSelector, MemberView } from './memberStore';
 import type { Dialect } from './refusals';
 
 /**

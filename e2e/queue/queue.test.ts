@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { generatedMember } from '../../sandbox/members';
+import { generatedMember } from '../../sandbox/memberSeed';
 import {
 	callWebhook,
 	expectGreetedWithPoints,

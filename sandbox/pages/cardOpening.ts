@@ -1,13 +1,7 @@
 import { chinaDateTime } from '../../credentials/chinaTime';
 import { WRITES } from '../counters';
-import {
-	cardType,
-	emptyProfile,
-	openUserIdFor,
-	userTokenFor,
-	type Member,
-	type MemberStore,
-} from '../members';
+import { cardType, emptyProfile, openUserIdFor, userTokenFor, type Member } from '../members';
+import type { MemberStore } from '../memberStore';
 import type { Body, ProfilePatch } from '../params';
 import { parameterError, Refusal } from '../refusals';
 

@@ -1,5 +1,5 @@
 import type { MallStore } from '../mall';
-import type { MemberStore } from '../members';
+import type { MemberStore } from '../memberStore';
 import type { Body } from '../params';
 import type { RefusalKind } from '../refusals';
 

@@ -1,4 +1,6 @@
-import { DEFAULT_CARD_TYPE_ID, SEED_MEMBERS, type MemberStore } from '../members';
+import { SEED_MEMBERS } from '../memberSeed';
+import { DEFAULT_CARD_TYPE_ID } from '../members';
+import type { MemberStore } from '../memberStore';
 import { openCard } from './cardOpening';
 
 /**
