@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 import { randomBytes } from 'crypto';
 
 import { ApplyCounter } from './counters';
