@@ -13,7 +13,7 @@ import {
 	type Locator,
 	type Page,
 } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 import { ARTIFACTS, stack } from './helpers';
 
@@ -63,6 +63,18 @@ export async function signInAsOwner(page: Page): Promise<void> {
 	await page.fill('#password', owner.password);
 	await page.click('[data-test-id="form-submit-button"]');
 	await page.waitForURL((address) => !address.pathname.startsWith('/signin'));
+}
+
+/** For a describe block: one Chromium page signed in as the owner, closed after the block. */
+export function useSignedInEditor(): { readonly page: Page } {
+	const editor = {} as { browser: Browser; page: Page };
+	beforeAll(async () => {
+		editor.browser = await launchChromium();
+		({ page: editor.page } = await newEditorPage(editor.browser));
+		await signInAsOwner(editor.page);
+	});
+	afterAll(async () => editor.browser?.close());
+	return editor;
 }
 
 /** A workflow made through n8n's API: Manual Trigger → one Mallcoo node of the given version. */

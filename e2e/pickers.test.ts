@@ -6,17 +6,9 @@
  * Put-In ID switched to From List shows the put-ins, filters them, and takes the one picked.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-import {
-	launchChromium,
-	newEditorPage,
-	openMallcooNode,
-	pick,
-	SHOTS,
-	signInAsOwner,
-} from './editor';
+import { openMallcooNode, pick, SHOTS, useSignedInEditor } from './editor';
 import {
 	expectSigned,
 	listSearch,
@@ -88,17 +80,10 @@ describe("the pickers' lists, loaded by n8n", () => {
 });
 
 describe('the Put-In ID picker in the editor', () => {
-	let browser: Browser;
-	let page: Page;
-
-	beforeAll(async () => {
-		browser = await launchChromium();
-		({ page } = await newEditorPage(browser));
-		await signInAsOwner(page);
-	});
-	afterAll(async () => browser?.close());
+	const editor = useSignedInEditor();
 
 	it('lists the put-ins From List, filters them, and takes the one picked', async () => {
+		const { page } = editor;
 		await resetSandbox();
 		const ndv = await openMallcooNode(page, 'mallcooBirthday1');
 		const picker = ndv.locator('[data-test-id="resource-locator-putInId"]');

@@ -6,18 +6,9 @@
  * picked; a node saved with version 1 still shows Shop ID as the text it saved.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import {
-	launchChromium,
-	mallcooWorkflow,
-	newEditorPage,
-	openMallcooNode,
-	pick,
-	SHOTS,
-	signInAsOwner,
-} from './editor';
+import { mallcooWorkflow, openMallcooNode, pick, SHOTS, useSignedInEditor } from './editor';
 import { expectSigned, listSearch, withRequests, type Picker } from './helpers';
 
 const REPORT = {
@@ -59,17 +50,10 @@ describe("the pickers' lists, loaded by n8n for version 1.1", () => {
 });
 
 describe('the pickers in the editor', () => {
-	let browser: Browser;
-	let page: Page;
-
-	beforeAll(async () => {
-		browser = await launchChromium();
-		({ page } = await newEditorPage(browser));
-		await signInAsOwner(page);
-	});
-	afterAll(async () => browser?.close());
+	const editor = useSignedInEditor();
 
 	it('Shop ID (version 1.1) lists the shops with their floor and takes the one picked', async () => {
+		const { page } = editor;
 		const ndv = await openMallcooNode(page, await mallcooWorkflow('Report Purchase', REPORT, 1.1));
 		const picker = ndv.locator('[data-test-id="resource-locator-shopId"]');
 		await picker.waitFor();
@@ -92,6 +76,7 @@ describe('the pickers in the editor', () => {
 	});
 
 	it('the gift category filter (version 1.1) lists the categories and takes the one picked', async () => {
+		const { page } = editor;
 		const ndv = await openMallcooNode(
 			page,
 			await mallcooWorkflow(
@@ -113,6 +98,7 @@ describe('the pickers in the editor', () => {
 	});
 
 	it('a node saved with version 1 shows Shop ID as the text it saved, no picker', async () => {
+		const { page } = editor;
 		const ndv = await openMallcooNode(
 			page,
 			await mallcooWorkflow('Saved Report', { ...REPORT, shopId: '1000053' }, 1),
