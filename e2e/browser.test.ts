@@ -1,32 +1,25 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- development-only code: never packed (package.json "files" is dist/) nor loaded by n8n */
 /**
  * A real browser (Debian's headless Chromium, driven by playwright-core) against the n8n that
  * global-setup.ts started: the editor shows the Mallcoo node with its icon and parameters, and a
  * shopper's sign-in through the sandbox ends on the page the OAuth example workflow answers.
  * Screenshots go to test-artifacts/browser/ (git-ignored).
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import {
-	chromium,
-	type Browser,
-	type BrowserContext,
-	type Locator,
-	type Page,
-} from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
-	ARTIFACTS,
-	lastRequestId,
-	sandboxMember,
-	sandboxRequests,
-	stack,
-	webhookOf,
-} from './helpers';
+	fieldText,
+	launchChromium,
+	mallcooWorkflow,
+	newEditorPage,
+	openMallcooNode,
+	SHOTS,
+	signInAsOwner,
+} from './editor';
+import { lastRequestId, sandboxMember, sandboxRequests, stack, webhookOf } from './helpers';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = path.join(ARTIFACTS, 'browser');
 const ICON_PATH = '/icons/n8n-nodes-mallcoo/';
 
 let browser: Browser;
@@ -36,39 +29,12 @@ let page: Page;
 const iconResponses = new Map<string, number>();
 
 beforeAll(async () => {
-	if (!fs.existsSync(CHROMIUM)) {
-		throw new Error(
-			`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
-		);
-	}
-	fs.mkdirSync(SHOTS, { recursive: true });
-	browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-	});
-	context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-	page = await context.newPage();
-	page.setDefaultTimeout(30_000);
+	browser = await launchChromium();
+	({ context, page } = await newEditorPage(browser));
 	page.on('response', (response) => {
 		if (response.url().includes(ICON_PATH)) iconResponses.set(response.url(), response.status());
 	});
 });
-
-/** What a field shows: an input's value, an input inside it, or its text. */
-const fieldText = (field: Locator) =>
-	field.first().evaluate((element) => {
-		const input = element instanceof HTMLInputElement ? element : element.querySelector('input');
-		return input ? input.value : (element.textContent ?? '');
-	});
 
 afterAll(async () => {
 	await browser?.close();
@@ -76,12 +42,7 @@ afterAll(async () => {
 
 describe('the n8n editor', () => {
 	it('signs in as the owner npm start creates', async () => {
-		const { url, owner } = stack();
-		await page.goto(`${url}/signin`);
-		await page.fill('#emailOrLdapLoginId', owner.email);
-		await page.fill('#password', owner.password);
-		await page.click('[data-test-id="form-submit-button"]');
-		await page.waitForURL((address) => !address.pathname.startsWith('/signin'));
+		await signInAsOwner(page);
 		expect(new URL(page.url()).pathname).not.toMatch(/^\/(signin|setup)/);
 	});
 
@@ -165,54 +126,6 @@ describe('a shopper signing in through Mallcoo (examples/oauth-sign-in.json)', (
 	});
 });
 
-/** A workflow made through n8n's API for the editor tests: Manual Trigger → one Mallcoo node. */
-async function mallcooWorkflow(name: string, parameters: Record<string, unknown>): Promise<string> {
-	const { url, cookie, credential } = stack();
-	const workflow = {
-		name: `E2E: ${name}`,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: 'e2e-start',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'e2e-mallcoo',
-				name,
-				type: 'n8n-nodes-mallcoo.mallcoo',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters,
-				credentials: { mallcooApi: { id: credential.id, name: credential.name } },
-			},
-		],
-		connections: { Start: { main: [[{ node: name, type: 'main', index: 0 }]] } },
-	};
-	const response = await fetch(`${url}/rest/workflows`, {
-		method: 'POST',
-		headers: { cookie, 'content-type': 'application/json' },
-		body: JSON.stringify(workflow),
-	});
-	expect(response.status).toBe(200);
-	return ((await response.json()) as { data: { id: string } }).data.id;
-}
-
-async function openMallcooNode(workflowId: string): Promise<Locator> {
-	await page.goto(`${stack().url}/workflow/${workflowId}`);
-	const node = page.locator(
-		'[data-test-id="canvas-node"][data-node-type="n8n-nodes-mallcoo.mallcoo"]',
-	);
-	await node.waitFor();
-	await node.dblclick();
-	const ndv = page.locator('[data-test-id="ndv"]');
-	await ndv.waitFor();
-	return ndv;
-}
-
 describe('the editor as mall staff see it', () => {
 	it('lists the Mallcoo Trigger under Mallcoo in the node picker', async () => {
 		await page.goto(`${stack().url}/workflow/new`);
@@ -235,6 +148,7 @@ describe('the editor as mall staff see it', () => {
 
 	it('Card Status starts empty beside a notice on what -1 does, and the editor will not run it empty', async () => {
 		const ndv = await openMallcooNode(
+			page,
 			await mallcooWorkflow('Update Card Status', {
 				resource: 'member',
 				operation: 'updateStatus',
@@ -256,6 +170,7 @@ describe('the editor as mall staff see it', () => {
 
 	it('a bad value fails with an error naming the field and the item as the editor counts it', async () => {
 		const ndv = await openMallcooNode(
+			page,
 			await mallcooWorkflow('Add Tags', {
 				resource: 'tag',
 				operation: 'add',

@@ -84,6 +84,35 @@ export function expectSigned(requests: RecordedRequest[]): void {
 	}
 }
 
+/** An open picker: the node's version and parameters, and the path of the parameter being filled. */
+export interface Picker {
+	version: number;
+	parameters: Record<string, unknown>;
+	path: string;
+}
+
+/** What the editor asks n8n when a picker opens From List (or its search term changes). */
+export async function listSearch(picker: Picker, methodName: string, filter?: string) {
+	const { url, cookie, credential } = stack();
+	const response = await fetch(`${url}/rest/dynamic-node-parameters/resource-locator-results`, {
+		method: 'POST',
+		headers: { cookie, 'content-type': 'application/json' },
+		body: JSON.stringify({
+			path: picker.path,
+			nodeTypeAndVersion: { name: 'n8n-nodes-mallcoo.mallcoo', version: picker.version },
+			currentNodeParameters: picker.parameters,
+			methodName,
+			filter,
+			credentials: { mallcooApi: { id: credential.id, name: credential.name } },
+		}),
+	});
+	const json = (await response.json()) as {
+		data?: { results: Array<{ name: string; value: string }>; paginationToken?: string };
+		message?: string;
+	};
+	return { status: response.status, ...json };
+}
+
 export async function sandboxMember(mobile: string): Promise<Member> {
 	const response = await fetch(`${stack().sandbox.url}/__sandbox/members?Mobile=${mobile}`);
 	if (!response.ok) throw new Error(`GET /__sandbox/members answered ${response.status}`);

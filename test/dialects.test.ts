@@ -19,8 +19,14 @@ import { Mallcoo } from '../nodes/Mallcoo/Mallcoo.node';
 import { MallcooTrigger } from '../nodes/Mallcoo/MallcooTrigger.node';
 import { DIALECTS, SEED_MEMBERS, type Dialect } from '../sandbox/server';
 import { runMallcoo } from './helpers/engine';
+import { getMemberByItemMobile } from './helpers/operations';
 import { useSandbox } from './helpers/sandbox';
-import { browse, startWebhookServer, type WebhookServer } from './helpers/webhook';
+import {
+	browse,
+	startWebhookServer,
+	type WebhookServer,
+	type WorkflowDefinition,
+} from './helpers/webhook';
 
 const fixture = useSandbox();
 const [ada] = SEED_MEMBERS;
@@ -34,6 +40,31 @@ async function testCredential(
 		{} as IWorkflowExecuteAdditionalData,
 	) as unknown as ICredentialTestFunctions;
 	return test.call(context, { id: 'test', name: 'Mallcoo', type: 'mallcooApi', data });
+}
+
+/**
+ * The Mallcoo Trigger alone, taking the callback alone, as Mallcoo sends it: what is read here is
+ * its answer, not the sign-in state.
+ */
+function callbackOnly(
+	webhookId: string,
+	credential: { id: string; name: string },
+): WorkflowDefinition {
+	return {
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'Mallcoo Trigger',
+				type: 'n8n-nodes-mallcoo.mallcooTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: { responseMode: 'page', options: { requireSignInState: false } },
+				credentials: { mallcooApi: credential },
+			},
+		],
+		connections: {},
+	};
 }
 
 describe('the credential Test is decided by the node, for both nodes', () => {
@@ -138,13 +169,7 @@ describe.each(DIALECTS)('%s dialect', (dialect: Dialect) => {
 		fixture.sandbox.setDialect(dialect);
 		const unknown = '13899999999';
 		const { output, error } = await runMallcoo({
-			parameters: {
-				resource: 'member',
-				operation: 'get',
-				findBy: 'mobile',
-				mobile: '={{ $json.mobile }}',
-				ifNotFound: 'empty',
-			},
+			parameters: getMemberByItemMobile({ ifNotFound: 'empty' }),
 			items: [{ mobile: unknown }, { mobile: ada.Mobile }],
 			credentials: fixture.credentials,
 		});
@@ -193,22 +218,10 @@ describe.each(DIALECTS)('the Mallcoo Trigger, %s dialect', (dialect: Dialect) =>
 	async function callback(ticket: string, credentials: ICredentialDataDecryptedObject) {
 		fixture.sandbox.setDialect(dialect);
 		server = await startWebhookServer({
-			workflow: {
-				nodes: [
-					{
-						id: 'trigger',
-						name: 'Mallcoo Trigger',
-						type: 'n8n-nodes-mallcoo.mallcooTrigger',
-						typeVersion: 1,
-						position: [0, 0],
-						webhookId: '5b1f0a2e-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
-						// The callback alone, as Mallcoo sends it: what is read here is its answer, not the state.
-						parameters: { responseMode: 'page', options: { requireSignInState: false } },
-						credentials: { mallcooApi: { id: 'sandbox', name: 'Mallcoo Sandbox' } },
-					},
-				],
-				connections: {},
-			},
+			workflow: callbackOnly('5b1f0a2e-3c4d-4e5f-8a9b-0c1d2e3f4a5b', {
+				id: 'sandbox',
+				name: 'Mallcoo Sandbox',
+			}),
 			credentials,
 		});
 		const [answer] = await browse(`${server.productionUrl}?Ticket=${ticket}&DataSource=3`, 0);
@@ -323,22 +336,10 @@ describe('answers nobody recognises', () => {
 
 	it("the Mallcoo Trigger answers one with 502 and Mallcoo's words, and starts nothing", async () => {
 		const server = await startWebhookServer({
-			workflow: {
-				nodes: [
-					{
-						id: 'trigger',
-						name: 'Mallcoo Trigger',
-						type: 'n8n-nodes-mallcoo.mallcooTrigger',
-						typeVersion: 1,
-						position: [0, 0],
-						webhookId: '6c2a1b3d-4e5f-4a6b-9c8d-1e2f3a4b5c6d',
-						// The callback alone, as Mallcoo sends it: what is read here is its answer, not the state.
-						parameters: { responseMode: 'page', options: { requireSignInState: false } },
-						credentials: { mallcooApi: { id: 'scripted', name: 'Scripted' } },
-					},
-				],
-				connections: {},
-			},
+			workflow: callbackOnly('6c2a1b3d-4e5f-4a6b-9c8d-1e2f3a4b5c6d', {
+				id: 'scripted',
+				name: 'Scripted',
+			}),
 			credentials: credentials(),
 		});
 		try {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 import { generatedMember, type Dialect, type Fault } from '../sandbox/server';
 import { runMallcoo } from './helpers/engine';
+import { getMemberByItemMobile } from './helpers/operations';
 import { useSandbox } from './helpers/sandbox';
 
 const ITEMS = 1000;
@@ -46,13 +47,7 @@ describe('1,000 items with 10% injected faults, Continue On Fail', () => {
 		const mobileOf = (index: number) => generatedMember(index + 1).Mobile;
 		const faults = faultFirstAttemptOfEveryTenth(mobileOf);
 		const { output, error } = await runMallcoo({
-			parameters: {
-				resource: 'member',
-				operation: 'get',
-				findBy: 'mobile',
-				mobile: '={{ $json.mobile }}',
-				options: fast,
-			},
+			parameters: getMemberByItemMobile({ options: fast }),
 			items: Array.from({ length: ITEMS }, (_, index) => ({ mobile: mobileOf(index) })),
 			credentials: fixture.credentials,
 			continueOnFail: true,
@@ -125,12 +120,7 @@ describe('checking a large input', () => {
 		let ticks = 0;
 		const ticker = setInterval(() => ticks++, 5);
 		const { output } = await runMallcoo({
-			parameters: {
-				resource: 'member',
-				operation: 'get',
-				findBy: 'mobile',
-				mobile: '={{ $json.mobile }}',
-			},
+			parameters: getMemberByItemMobile(),
 			// Every item is bad: the whole run is the checking phase, and nothing may be sent.
 			items: Array.from({ length: 10_000 }, (_, index) => ({ mobile: `not-a-phone-${index}` })),
 			credentials: fixture.credentials,

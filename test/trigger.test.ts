@@ -11,9 +11,9 @@ import { MallcooTrigger } from '../nodes/Mallcoo/MallcooTrigger.node';
 import { escapeHtml, errorPage, signedInPage } from '../nodes/Mallcoo/trigger/pages';
 import { signInAddresses } from '../nodes/Mallcoo/trigger/signIn';
 import { issueState, stateKey, STATE_LIFETIME_MS } from '../nodes/Mallcoo/trigger/signInState';
-import { RequestBudget, sharedBudget } from '../nodes/Mallcoo/transport/schedule';
 import { SEED_MEMBERS } from '../sandbox/server';
 import { useSandbox } from './helpers/sandbox';
+import { expectCeilingKept } from './helpers/sharedBudget';
 import {
 	browse,
 	CookieJar,
@@ -451,27 +451,12 @@ describe('exchange caps and the shared rate budget', () => {
 
 	it("never touches the credential's shared budget: a paced run's ceiling stays as it was", async () => {
 		const { productionUrl } = await redirecting();
-		const budget = sharedBudget(
-			`sandbox|${fixture.credentials.appId}|${fixture.credentials.baseUrl}`,
-			2,
-		);
-		const setCeiling = vi.spyOn(RequestBudget.prototype, 'setCeiling');
-		const take = vi.spyOn(RequestBudget.prototype, 'take');
-		try {
+		await expectCeilingKept(fixture.credentials, async (budget, take) => {
 			expect((await signIn(productionUrl, ticketFor(ada.Mobile))).status).toBe(302);
 			await get(`${productionUrl}?Ticket=0123456789abcdef`);
-			expect(setCeiling).not.toHaveBeenCalled();
 			expect(take).toHaveBeenCalledTimes(1);
 			expect(take.mock.contexts[0]).not.toBe(budget);
-		} finally {
-			setCeiling.mockRestore();
-			take.mockRestore();
-		}
-		// Still 2 a second: two slots in a row are half a second apart.
-		const first = Date.now();
-		await budget.take();
-		await budget.take();
-		expect(Date.now() - first).toBeGreaterThanOrEqual(400);
+		});
 	});
 });
 

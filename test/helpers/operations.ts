@@ -44,4 +44,13 @@ export function useOperationRunner() {
 	return { fixture, run, attempt, onlyRequest };
 }
 
+/** Member → Get, each item's member found by the item's `mobile`; `more` adds parameters. */
+export const getMemberByItemMobile = (more: Record<string, unknown> = {}) => ({
+	resource: 'member',
+	operation: 'get',
+	findBy: 'mobile',
+	mobile: '={{ $json.mobile }}',
+	...more,
+});
+
 export const decodeUserInfo = (text: string) => JSON.parse(decodeURIComponent(text));
