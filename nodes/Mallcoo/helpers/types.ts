@@ -118,8 +118,11 @@ export interface Pager {
 	readPage(data: unknown): Page;
 	/** What identifies an entry, to recognise a page served twice (e.g. the PICMID of a coupon). */
 	entryKey?(entry: IDataObject): unknown;
-	/** Codes the endpoint answers for a page with nothing on it (an empty list, not an error). */
-	noDataCodes?: readonly number[];
+	/**
+	 * The endpoint answers a page with nothing on it as a refusal meaning "no data"
+	 * (transport/answers.ts): the list ends there, it is not an error.
+	 */
+	endsOnNoData?: boolean;
 }
 
 /** An operation computed inside n8n, with no request (building a sign-in address). */

@@ -45,7 +45,10 @@ function apiError(
 		error.context.mallcooMessage = failure.response.Message;
 	}
 	// What the answer means (answers.ts), for callers that act on it (If Not Found, the trigger).
-	if (failure.meaning) error.context.mallcooMeaning = failure.meaning.kind;
+	if (failure.meaning) {
+		error.context.mallcooMeaning = failure.meaning.kind;
+		if (failure.meaning.about) error.context.mallcooAbout = failure.meaning.about;
+	}
 	return error;
 }
 

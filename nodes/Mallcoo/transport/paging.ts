@@ -74,8 +74,13 @@ export async function fetchPages(
 			(error: Error & { context?: IDataObject }) => ({ error }),
 		);
 		if ('error' in answer) {
-			// An endpoint that answers an empty page with a code of its own: the list ends here.
-			if (pager.noDataCodes?.includes(Number(answer.error.context?.mallcooCode))) return entries;
+			const meaning = answer.error.context;
+			if (
+				pager.endsOnNoData &&
+				meaning?.mallcooMeaning === 'notFound' &&
+				meaning.mallcooAbout === 'data'
+			)
+				return entries;
 			throw answer.error;
 		}
 		const { data } = answer;

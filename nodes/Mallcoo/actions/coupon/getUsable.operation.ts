@@ -4,9 +4,6 @@ import { mobileField } from '../../descriptions/common';
 import { listOf, readLimit, returnAllProperties } from '../../descriptions/list';
 import type { ApiOperation, Page, Pager } from '../../helpers/types';
 
-/** Code 6 暂无数据 (no data): the answer for a member with no usable coupon, not a failure. */
-export const NO_DATA_CODE = 6;
-
 /**
  * Pages forward by MinID: 0 first, then the CouponID of the last coupon received. Public client
  * code sends `PageSize` and `MinID` (MinID "0" for the first page) and reads `Data.CouponInfoList`
@@ -22,7 +19,8 @@ const usablePager: Pager = {
 		return { entries, cursor: entries[entries.length - 1]?.CouponID };
 	},
 	entryKey: (entry) => entry.VCode,
-	noDataCodes: [NO_DATA_CODE],
+	// Code 6 (no data, transport/answers.ts) for a member with no usable coupon: an empty list.
+	endsOnNoData: true,
 };
 
 /**
